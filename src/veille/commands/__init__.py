@@ -1,0 +1,1 @@
+"""CLI sub-commands that drive the store (ingest, entity lookup, export)."""

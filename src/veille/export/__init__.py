@@ -1,0 +1,1 @@
+"""Exports of the knowledge base: JSONL (evaluation format), GraphML/GEXF, FollowTheMoney, CSV."""

@@ -1,0 +1,78 @@
+"""The `Actor` record and date helpers used by the knowledge base."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+TYPES = ("country", "organization", "programme", "operation", "person", "place", "company", "agreement", "event",
+         "other")
+
+
+@dataclass
+class Actor:
+    """One curated actor. Names are per language ("en", "fr"); `offices` only for people."""
+
+    id: str
+    type: str
+    name_en: str
+    name_fr: str
+    names: dict[str, list[str]] = field(default_factory=dict)
+    acronyms: dict[str, list[str]] = field(default_factory=dict)
+    demonyms: dict[str, list[str]] = field(default_factory=dict)
+    capitals: dict[str, list[str]] = field(default_factory=dict)
+    part_of: str | None = None
+    country: str | None = None
+    qid: str | None = None
+    offices: list[dict[str, Any]] = field(default_factory=list)
+    periphrases: dict[str, list[str]] = field(default_factory=dict)
+    iso: str | None = None
+    note: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.name_en
+
+    def label(self, lang: str) -> str:
+        return self.name_fr if lang == "fr" else self.name_en
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> Actor:
+        rid = rec["id"]
+        qid = rec.get("qid") or (rid if rid.startswith("Q") and rid[1:].isdigit() else None)
+        return cls(
+            id=rid, type=rec["type"], name_en=rec.get("en") or "", name_fr=rec.get("fr") or "",
+            names=rec.get("names") or {}, acronyms=rec.get("acronyms") or {}, demonyms=rec.get("demonyms") or {},
+            capitals=rec.get("capitals") or {}, part_of=rec.get("part_of"), country=rec.get("country"), qid=qid,
+            offices=rec.get("offices") or [], periphrases=rec.get("periphrases") or {}, iso=rec.get("iso"),
+            note=rec.get("note"),
+        )
+
+
+def date_bounds(value: str | None, *, open_end: bool = False) -> tuple[date, date]:
+    """First and last day covered by an ISO date of any precision (YYYY, YYYY-MM, YYYY-MM-DD).
+
+    None is unbounded: (date.min, date.max) when `open_end`, otherwise today.
+    """
+    if not value:
+        if open_end:
+            return date.min, date.max
+        today = date.today()
+        return today, today
+    parts = [int(p) for p in value[:10].split("-") if p]
+    year = parts[0]
+    if len(parts) == 1:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = parts[1]
+    if len(parts) == 2:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    d = date(year, month, parts[2])
+    return d, d
+
+
+def overlap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days shared by two closed intervals (negative when disjoint)."""
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return (end - start).days + 1

@@ -1,0 +1,375 @@
+"""Mention → actor for one parsed document.
+
+Candidates come from three places: the gazetteer (every surface form the knowledge base knows), spaCy's NER,
+and role phrases (« le président azéri » → the office holder at the document's date). Overlaps are settled by
+preferring the longest span, then the gazetteer; spans are trimmed of articles and punctuation. Acronyms defined
+in the text (« Conseil de partenariat euro-atlantique (CPEA) ») become aliases of the long name's actor for the
+rest of the document. Names the knowledge base does not know are matched to a known name with one typo
+(« Makhatchala »), to an earlier fuller name in the document (« Aliyev » after « Ilham Aliyev »), or become new
+actors whose id is their normalised name, so they merge across documents when the names agree.
+Every mention records why it links where it does (`Mention.origin`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from veille.kb import fold, is_acronym, load_kb, normalize
+from veille.link.gazetteer import Hit, get_gazetteer
+from veille.model import Document, EntityInfo, Mention
+
+NER_TYPES = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place", "ORG": "organization",
+             "MISC": "other", "NORP": "other", "FAC": "place", "EVENT": "event", "LAW": "agreement",
+             "PRODUCT": "other"}
+NER_LABELS = set(NER_TYPES)
+_LEADING = re.compile(r"^(?:(?:l'|d'|l’|d’|le |la |les |de |du |des |the |The |Le |La |Les |L'|L’|D'|D’)\s*)+")
+_TRAILING = re.compile(r"[\s.,;:!?)\]»\"'’-]+$")
+_LEADING_PUNCT = re.compile(r"^[\s(\[«\"'’-]+")
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,9})\s*\)")
+_ORIGIN_RANK = {"name": 0, "acronym": 1, "periphrasis": 2, "capital": 3, "demonym": 4}
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[dict[str, str], set[str], set[str]]:
+    base = resources.files("veille.link").joinpath("data")
+    heads = json.loads(base.joinpath("head_types.json").read_text(encoding="utf-8"))
+    head_type = {w: t for t, words in heads.items() if not t.startswith("_") for w in words}
+    stop = json.loads(base.joinpath("not_actors.json").read_text(encoding="utf-8"))
+    return head_type, set(stop["acronyms"]), {w.casefold() for w in stop["words"]}
+
+
+def slug_id(name: str) -> str:
+    """Stable id of an actor the KB does not know: its folded, normalised name."""
+    return "x:" + re.sub(r"[^0-9a-z]+", "-", fold(name).casefold()).strip("-")
+
+
+def guess_type(name: str, label: str) -> str:
+    """Type of an unknown actor from its head noun, else from the NER label."""
+    head_type, _, _ = _data()
+    words = normalize(name).split()
+    if words:
+        first = words[0].strip("'’")
+        for n in (3, 2, 1):
+            key = " ".join(words[:n])
+            if key in head_type:
+                return head_type[key]
+        if first in head_type:
+            return head_type[first]
+        last = words[-1]
+        if last in head_type and last in ("agreement", "treaty", "accord", "summit", "war", "mission", "fund",
+                                          "programme", "program", "council", "agency", "ministry", "company"):
+            return head_type[last]
+    return NER_TYPES.get(label, "other")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    source: str  # "gazetteer" | "ner" | "role" | "acronym"
+    ids: list[tuple[str, str]] = field(default_factory=list)  # (actor id, origin), best first
+    label: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles/elided determiners and trailing punctuation from a span."""
+    span = text[start:end]
+    m = _LEADING_PUNCT.match(span)
+    if m:
+        start += m.end()
+        span = text[start:end]
+    m = _LEADING.match(span)
+    if m and m.end() < len(span):
+        start += m.end()
+        span = text[start:end]
+    m = _TRAILING.search(span)
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
+
+
+class Linker:
+    """Links the mentions of one document; holds only per-process resources (KB, gazetteers)."""
+
+    def __init__(self) -> None:
+        self.kb = load_kb()
+        self._fuzzy_index: dict[tuple[str, int], list[tuple[str, str]]] | None = None
+
+    # --- candidates -------------------------------------------------------------------------------------------
+    def _gazetteer_candidates(self, sdoc: Doc, text: str, lang: str) -> list[Candidate]:
+        out = []
+        hits: list[Hit] = get_gazetteer(lang).find(sdoc, text)
+        for h in hits:
+            ids = sorted(h.ids, key=lambda x: _ORIGIN_RANK.get(x[1], 9))
+            out.append(Candidate(h.start, h.end, h.text, "gazetteer", list(ids), label="KB"))
+        return out
+
+    def _ner_candidates(self, sdoc: Doc, text: str) -> list[Candidate]:
+        _, stop_acr, stop_words = _data()
+        vocab = sdoc.vocab
+        out = []
+        for ent in sdoc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            s, e = _trim(text, ent.start_char, ent.end_char)
+            if e - s < 2:
+                continue
+            surface = text[s:e]
+            if "\n" in surface:
+                continue
+            norm = normalize(surface)
+            if surface in stop_acr or norm in stop_words:
+                continue
+            if not any(c.isupper() for c in surface):
+                continue
+            if len(ent) == 1 and not is_acronym(surface) and ent.label_ not in ("PER", "PERSON"):
+                lower = surface.lower()
+                # a single capitalised common word (a heading, « Soutien ») is not a name
+                if vocab.has_vector(lower) and not vocab.has_vector(surface) or (
+                        vocab.has_vector(lower) and ent.start == ent.sent.start):
+                    continue
+            out.append(Candidate(s, e, surface, "ner", [], label=ent.label_))
+        return out
+
+    def _role_candidates(self, sdoc: Doc, text: str, lang: str, gaz: list[Candidate], on: str | None
+                         ) -> list[Candidate]:
+        """« le président azéri », « le président de l'Azerbaïdjan », "the Russian president"."""
+        lexicon = self.kb.role_lexicon(lang)
+        if not lexicon:
+            return []
+        country_at: dict[int, Candidate] = {}
+        for c in gaz:
+            if c.ids and self._type(c.ids[0][0]) == "country":
+                country_at[c.start] = c
+        out = []
+        for role_text, role in sorted(lexicon.items(), key=lambda kv: -len(kv[0])):
+            pattern = re.compile(r"(?<!\w)" + re.escape(role_text) + r"(?!\w)", re.I)
+            for m in pattern.finditer(text):
+                after = text[m.end():m.end() + 40]
+                # role + demonym / « de » + country
+                gap = re.match(r"\s+(?:(?:de la|de l'|de l’|du|des|de|of the|of)\s*)?", after)
+                pos = m.end() + (gap.end() if gap else 0)
+                c = country_at.get(pos)
+                span_start, span_end = m.start(), None
+                if c is not None:
+                    span_end = c.end
+                else:
+                    # English order: "the Russian president"
+                    before = [x for x in country_at.values() if 0 < m.start() - x.end <= 1]
+                    if before:
+                        c = before[0]
+                        span_start, span_end = c.start, m.end()
+                if c is None or span_end is None:
+                    continue
+                person = self.kb.officeholder(role, c.ids[0][0], on)
+                if person is None:
+                    continue
+                out.append(Candidate(span_start, span_end, text[span_start:span_end], "role",
+                                     [(person.id, "role")], label="ROLE"))
+        return out
+
+    # --- resolution -------------------------------------------------------------------------------------------
+    def _type(self, actor_id: str) -> str:
+        actor = self.kb.get(actor_id)
+        return actor.type if actor else "other"
+
+    def _fuzzy(self, surface: str) -> tuple[str, str] | None:
+        """A KB name one edit away from `surface` (long names only, same first letter)."""
+        key = fold(surface)
+        if len(key) < 7 or is_acronym(surface):
+            return None
+        if self._fuzzy_index is None:
+            index: dict[tuple[str, int], list[tuple[str, str]]] = {}
+            for lang in ("fr", "en"):
+                for surf, actor_id, origin in self.kb.surface_forms(lang):
+                    if origin not in ("name", "capital"):
+                        continue
+                    f = fold(surf)
+                    if len(f) >= 6:
+                        index.setdefault((f[0], len(f)), []).append((f, actor_id))
+            self._fuzzy_index = index
+        best = None
+        for n in (len(key) - 1, len(key), len(key) + 1):
+            for cand, actor_id in self._fuzzy_index.get((key[0], n), []):
+                if _within_one_edit(key, cand):
+                    if best and best != actor_id:
+                        return None  # ambiguous
+                    best = actor_id
+        return (best, "fuzzy") if best else None
+
+    def link(self, doc: Document, sdoc: Doc) -> tuple[list[Mention], dict[str, EntityInfo]]:
+        text = doc.text
+        lang = doc.lang if doc.lang in ("fr", "en") else "fr"
+        gaz = self._gazetteer_candidates(sdoc, text, lang)
+        ner = self._ner_candidates(sdoc, text)
+        roles = self._role_candidates(sdoc, text, lang, gaz, doc.anchor)
+        chosen = _select(roles + gaz + ner)
+
+        # acronyms defined in the text: « long name (ACR) »
+        local: dict[str, tuple[str, str]] = {}  # acronym -> (entity id, origin)
+        defined: dict[int, str] = {}  # start of the acronym occurrence -> its long name's candidate text
+        for c in chosen:
+            m = _ACRONYM_DEF.match(text, c.end)
+            if m and is_acronym(m.group(1)):
+                defined[m.start(1)] = c.text
+                c.label = c.label or ""
+                c.acronym = m.group(1)  # type: ignore[attr-defined]
+
+        mentions: list[Mention] = []
+        entities: dict[str, EntityInfo] = {}
+        by_surface: dict[str, tuple[str, str]] = {}  # normalised surface -> entity, for « same_name » reuse
+        persons: list[tuple[str, str]] = []  # (full folded name, entity id)
+
+        def add(c: Candidate, actor_id: str, origin: str, etype: str, name: str | None = None) -> None:
+            mentions.append(Mention(c.start, c.end, c.text, actor_id, etype, origin, c.label))
+            if actor_id not in entities:
+                actor = self.kb.get(actor_id)
+                if actor:
+                    entities[actor_id] = EntityInfo(actor_id, actor.name_en or actor.name_fr, actor.type,
+                                                    actor.name_fr or None, actor.name_en or None, actor.qid)
+                else:
+                    nm = name or c.text
+                    entities[actor_id] = EntityInfo(actor_id, nm, etype,
+                                                    nm if lang == "fr" else None, nm if lang == "en" else None)
+            entities[actor_id].aliases.append((c.text, origin))
+
+        for c in sorted(chosen, key=lambda x: x.start):
+            norm = normalize(c.text)
+            acronym = getattr(c, "acronym", None)
+            if c.text in local:  # an acronym this document defined
+                actor_id, _ = local[c.text]
+                add(c, actor_id, "acronym_in_text", self._etype(actor_id, entities))
+                continue
+            if c.ids:
+                actor_id, origin = c.ids[0]
+                if len({i for i, _ in c.ids}) > 1:
+                    picked = self.kb.disambiguate(c.text, text, lang)
+                    if picked is not None:
+                        actor_id = picked.id
+                        origin = next((o for i, o in c.ids if i == actor_id), origin)
+                actor = self.kb.get(actor_id)
+                etype = actor.type if actor else "other"
+                add(c, actor_id, origin, etype)
+                if acronym and acronym not in local:
+                    local[acronym] = (actor_id, "acronym_in_text")
+                if etype == "person":
+                    persons.append((fold(c.text), actor_id))
+                continue
+            # NER span unknown to the KB
+            fz = self._fuzzy(c.text)
+            if fz:
+                actor_id = fz[0]
+                add(c, actor_id, "fuzzy", self._type(actor_id))
+                if acronym and acronym not in local:
+                    local[acronym] = (actor_id, "acronym_in_text")
+                continue
+            if norm in by_surface:
+                actor_id, _ = by_surface[norm]
+                add(c, actor_id, "same_name", self._etype(actor_id, entities))
+                continue
+            etype = guess_type(c.text, c.label)
+            if etype == "person":
+                f = fold(c.text)
+                earlier = next((i for full, i in persons if full != f and full.endswith(" " + f)), None)
+                if earlier:
+                    add(c, earlier, "same_name", "person")
+                    continue
+            if is_acronym(c.text) and c.start in defined:
+                continue  # handled with its long name
+            actor_id = slug_id(c.text)
+            add(c, actor_id, "new", etype, name=c.text)
+            by_surface[norm] = (actor_id, "same_name")
+            if etype == "person":
+                persons.append((fold(c.text), actor_id))
+            if acronym and acronym not in local:
+                local[acronym] = (actor_id, "acronym_in_text")
+
+        # acronym occurrences the NER and the gazetteer did not catch, once defined
+        taken = [(m.start, m.end) for m in mentions]
+        for acr, (actor_id, origin) in local.items():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                c = Candidate(m.start(), m.end(), acr, "acronym", label="ACR")
+                add(c, actor_id, origin, self._etype(actor_id, entities))
+                taken.append((m.start(), m.end()))
+        mentions.sort(key=lambda m: m.start)
+        return mentions, entities
+
+    def _etype(self, actor_id: str, entities: dict[str, EntityInfo]) -> str:
+        if actor_id in entities:
+            return entities[actor_id].type
+        return self._type(actor_id)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                   and a[diff[1]] == b[diff[0]])
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longest first; on equal extent roles, then the gazetteer, then NER."""
+    priority = {"role": 0, "gazetteer": 1, "ner": 2}
+    # a NER span that only adds generic words around a known name gives way to the name
+    ordered = sorted(cands, key=lambda c: (-c.length, priority.get(c.source, 3), c.start))
+    gaz_spans = [c for c in cands if c.source in ("gazetteer", "role")]
+    chosen: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for c in ordered:
+        if c.source == "ner":
+            inner = [g for g in gaz_spans if c.start <= g.start and g.end <= c.end and g.length < c.length]
+            if inner and _only_generic_around(c, inner):
+                continue
+        if any(c.start < e and s < c.end for s, e in occupied):
+            continue
+        chosen.append(c)
+        occupied.append((c.start, c.end))
+    return chosen
+
+
+_GENERIC = {"programme", "program", "mission", "opération", "operation", "forces", "force", "armée", "army",
+            "président", "president", "ministre", "minister", "gouvernement", "government", "régime", "regime",
+            "le", "la", "les", "l'", "de", "du", "des", "d'", "the", "of", "et", "and", "pays", "country", "état",
+            "state", "république", "republic", "à", "au", "aux", "en", "in", "avec", "with", "entre", "between",
+            "plus", "activités", "activities"}
+
+
+def _only_generic_around(c: Candidate, inner: list[Candidate]) -> bool:
+    rest = c.text
+    for g in sorted(inner, key=lambda g: -g.start):
+        rest = rest[: g.start - c.start] + " " + rest[g.end - c.start:]
+    words = [w for w in re.split(r"[\s'’\-]+", rest.lower()) if w]
+    return all(w in _GENERIC for w in words)
+
+
+def span_of(sdoc: Doc, start: int, end: int) -> Span | None:
+    return sdoc.char_span(start, end, alignment_mode="expand")
+
+
+@lru_cache(maxsize=1)
+def get_linker() -> Linker:
+    return Linker()

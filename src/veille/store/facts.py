@@ -1,0 +1,150 @@
+"""Facts in the store: merging the same fact stated by several documents, conflicts, independent sources.
+
+A statement extracted from a document joins an existing fact when subject, relation, object and commodity agree
+and its dates agree with the fact's (equal, or one a refinement of the other: « 2025 » and « 2025-11 »). When they
+disagree the statement becomes a fact of its own and the pair is recorded as a conflict, so `veille conflicts`
+lists both. A source copied from another document (it lies inside a passage aligned with that document) is not
+an independent confirmation: `independent_sources` collapses sources linked by copied passages.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from veille.model import Fact
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Unknown agrees with anything; otherwise one value must be a prefix (a coarser precision) of the other."""
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    if not a:
+        return b
+    if not b:
+        return a
+    return a if len(a) >= len(b) else b
+
+
+def save_facts(conn: sqlite3.Connection, doc_id: int, facts: list[Fact]) -> list[int]:
+    """Merge one document's statements into the facts table (inside the caller's transaction)."""
+    ids = []
+    for f in facts:
+        rows = conn.execute(
+            "SELECT id, start, end, what, quantity FROM facts WHERE subject = ? AND relation = ? AND object IS ?",
+            (f.subject, f.relation, f.object),
+        ).fetchall()
+        target = None
+        conflicting = []
+        for r in rows:
+            if f.what and r["what"] and f.what != r["what"]:
+                continue
+            same_doc = conn.execute("SELECT 1 FROM fact_sources WHERE fact_id = ? AND doc_id = ? LIMIT 1",
+                                    (r["id"], doc_id)).fetchone()
+            agree = dates_agree(f.start, r["start"]) and dates_agree(f.end, r["end"])
+            qty_agree = not (f.quantity and r["quantity"]) or f.quantity == r["quantity"]
+            if agree and qty_agree:
+                target = r
+                break
+            if not same_doc:
+                conflicting.append((r["id"], "dates" if not agree else "quantity"))
+        if target is None:
+            cur = conn.execute(
+                "INSERT INTO facts(subject, relation, object, start, end, what, quantity, plover, confidence)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (f.subject, f.relation, f.object, f.start, f.end, f.what, f.quantity, f.plover, f.confidence),
+            )
+            fact_id = int(cur.lastrowid)
+            for other, field in conflicting:
+                a, b = sorted((fact_id, other))
+                conn.execute("INSERT OR IGNORE INTO conflicts(fact_a, fact_b, field) VALUES (?,?,?)", (a, b, field))
+        else:
+            fact_id = int(target["id"])
+            conn.execute(
+                "UPDATE facts SET start = ?, end = ?, what = coalesce(what, ?), quantity = coalesce(quantity, ?),"
+                " confidence = max(confidence, ?) WHERE id = ?",
+                (_finer(target["start"], f.start), _finer(target["end"], f.end), f.what, f.quantity, f.confidence,
+                 fact_id),
+            )
+        detail = {k: v for k, v in (("subject_span", f.subject_span), ("object_span", f.object_span),
+                                    ("date_span", f.date_span), ("plover", f.plover), ("negated", f.negated)) if v}
+        conn.execute(
+            "INSERT INTO fact_sources(fact_id, doc_id, start, end, quote, start_value, end_value, what, quantity,"
+            " trigger, confidence, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (fact_id, doc_id, f.span_start, f.span_end, f.quote, f.start, f.end, f.what, f.quantity, f.trigger,
+             f.confidence, json.dumps(detail, ensure_ascii=False)),
+        )
+        ids.append(fact_id)
+    return ids
+
+
+def mark_copied(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Set `copied_from` on this document's fact sources that lie inside a passage copied from an earlier
+    document, and on other documents' sources copied from this one (inside the caller's transaction)."""
+    name = conn.execute("SELECT name FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    from veille.reuse import incremental
+
+    for p in incremental.passages_for(conn, name):
+        if p.source is None:
+            continue
+        # the copy's side and the original's side
+        if p.source == "a":
+            src_doc, copy_doc, cs, ce = p.a_doc, p.b_doc, p.b_start, p.b_end
+        else:
+            src_doc, copy_doc, cs, ce = p.b_doc, p.a_doc, p.a_start, p.a_end
+        conn.execute(
+            "UPDATE fact_sources SET copied_from = (SELECT id FROM documents WHERE name = ?)"
+            " WHERE doc_id = (SELECT id FROM documents WHERE name = ?) AND start >= ? AND end <= ?",
+            (src_doc, copy_doc, cs, ce),
+        )
+
+
+def sources_of(conn: sqlite3.Connection, fact_id: int) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT s.*, d.name AS doc, c.name AS copied_from_doc FROM fact_sources s JOIN documents d ON d.id = s.doc_id"
+        " LEFT JOIN documents c ON c.id = s.copied_from WHERE s.fact_id = ? ORDER BY d.name, s.start",
+        (fact_id,),
+    ).fetchall()
+
+
+def independent_groups(conn: sqlite3.Connection, fact_id: int) -> list[list[sqlite3.Row]]:
+    """The fact's sources grouped so that sources linked by a copied passage share a group."""
+    from veille.reuse import incremental
+
+    rows = sources_of(conn, fact_id)
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(rows):
+        passages = incremental.passages_for(conn, a["doc"])
+        for j in range(i + 1, len(rows)):
+            b = rows[j]
+            if a["doc"] == b["doc"]:
+                continue
+            for p in passages:
+                sides = {p.a_doc: (p.a_start, p.a_end), p.b_doc: (p.b_start, p.b_end)}
+                if a["doc"] in sides and b["doc"] in sides and p.a_doc != p.b_doc:
+                    sa, sb = sides[a["doc"]], sides[b["doc"]]
+                    if a["start"] < sa[1] and sa[0] < a["end"] and b["start"] < sb[1] and sb[0] < b["end"]:
+                        parent[find(i)] = find(j)
+                        break
+    groups: dict[int, list[sqlite3.Row]] = {}
+    for i, r in enumerate(rows):
+        groups.setdefault(find(i), []).append(r)
+    return list(groups.values())
+
+
+def conflicts(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT c.field, a.id AS a_id, b.id AS b_id FROM conflicts c JOIN facts a ON a.id = c.fact_a"
+        " JOIN facts b ON b.id = c.fact_b ORDER BY a.subject, a.relation"
+    ).fetchall()

@@ -1,0 +1,67 @@
+"""Temporal expressions in French and English → ISO values at the precision the text gives.
+
+`extract(text, lang, anchor)` returns `veille.model.Timex` records:
+- value: "YYYY", "YYYY-MM", "YYYY-MM-DD", or an interval {"from": …, "to": …} with None for an open end;
+  « depuis 1995 » / "since 2017" / « à partir de décembre » → {"from": "1995", "to": None}, mod "start";
+  « jusqu'en 2014 » / "until 2014" → {"from": None, "to": "2014"}, mod "end"; « avant/après 2020 » → "2020" with
+  mod "before"/"after"; « début/mi-/fin 2023 », "early/mid/late 2023" keep the year's precision with mod
+  "early"/"mid"/"late"; decades, seasons, quarters and day ranges are intervals.
+- span: includes the preposition that carries meaning (« depuis 1995 », « de 1999 à 2008 », « à partir du
+  20 novembre ») and the plain « en »/"in"/"on"/« le »/« du » before a date (« en 1992 », « le 13 août 2025 »);
+  « de 1994 » (= of 1994) keeps only « 1994 ».
+- anchor: ISO date at any precision. Expressions that need it (months without a year, weekdays, « hier »,
+  « l'an dernier »…) are dropped when there is no anchor or it is too coarse (see `resolve`).
+  `anchor_inferred=True` marks the values resolved against it as `inferred`.
+
+`infer_anchor(text, lang)` guesses the writing date of an undated document. `TimexIndex` answers "which timexes
+lie inside chars [s, e)?" for a document extracted once.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from veille.model import Timex
+from veille.time.infer import infer_anchor
+from veille.time.patterns import patterns
+from veille.time.resolve import parse_anchor, to_timex
+from veille.time.scan import scan
+
+__all__ = ["TimexIndex", "extract", "extract_in_span", "infer_anchor"]
+
+
+def extract(text: str, lang: str = "fr", anchor: str | None = None, *, anchor_inferred: bool = False) -> list[Timex]:
+    """Every temporal expression in `text`, in text order, resolved against `anchor` where needed."""
+    lang = lang if lang in ("fr", "en") else "fr"
+    pat = patterns(lang)
+    anchor_p = parse_anchor(anchor)
+    out = []
+    for atom in scan(text, lang):
+        timex = to_timex(text, atom, pat, anchor_p, anchor_inferred)
+        if timex is not None:
+            out.append(timex)
+    return out
+
+
+class TimexIndex:
+    """Timexes of one document, sorted by start, for cheap per-sentence look-ups."""
+
+    def __init__(self, timexes: list[Timex]):
+        self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+        self._starts = [t.start for t in self.timexes]
+
+    def within(self, start: int, end: int) -> list[Timex]:
+        """Timexes lying entirely inside chars [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.timexes) and self.timexes[i].start < end:
+            if self.timexes[i].end <= end:
+                out.append(self.timexes[i])
+            i += 1
+        return out
+
+
+def extract_in_span(timexes: list[Timex] | TimexIndex, start: int, end: int) -> list[Timex]:
+    """Timexes (from one `extract` over the whole document) that lie inside chars [start, end)."""
+    index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
+    return index.within(start, end)

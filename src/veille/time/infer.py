@@ -1,0 +1,48 @@
+"""Guess when an undated document was written from the dates it mentions and the tense of its verbs.
+
+Lower bound: the latest explicit dated mention (day or month with a year) outside future-tense clauses, raised by
+past-tense months without a year in that same year (« début octobre, le président a proposé » ⇒ written in
+October or later). When the text has only years, the latest year outside future-tense or deadline contexts.
+The result keeps the month when one is known (« 2025-10 »), else the year; None when the text has no date.
+"""
+
+from __future__ import annotations
+
+from veille.time.patterns import patterns
+from veille.time.resolve import iso, tense_at
+from veille.time.scan import scan
+
+_FUTURE_ROLES = ("end", "before")
+
+
+def infer_anchor(text: str, lang: str = "fr") -> str | None:
+    """ISO date ("YYYY" or "YYYY-MM") the text was probably written at, or None."""
+    lang = lang if lang in ("fr", "en") else "fr"
+    pat = patterns(lang)
+    dated: list[tuple[int, int]] = []
+    years: list[int] = []
+    yearless_past: list[int] = []
+    for atom in scan(text, lang):
+        spec = atom.spec
+        if spec[0] == "span":
+            spec = ("date", spec[2])
+        if spec[0] != "date" or atom.role in _FUTURE_ROLES:
+            continue
+        y, m, _ = spec[1]
+        tense = tense_at(text, atom.start, pat)
+        if tense == "future":
+            continue
+        if y is None:
+            if m is not None and tense == "past":
+                yearless_past.append(m)
+        elif m is not None:
+            dated.append((y, m))
+        else:
+            years.append(y)
+    if dated:
+        y, m = max(dated)
+        later = [mm for mm in yearless_past if mm > m]
+        return iso((y, max(later) if later else m, None))
+    if years:
+        return str(max(years))
+    return None

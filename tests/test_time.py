@@ -1,0 +1,191 @@
+"""Temporal expressions: table-driven cases in French and English, no false dates, and the two seed notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from veille.time import TimexIndex, extract, extract_in_span, infer_anchor
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared/eval/seeds/docs"
+A = "2025-11-06"  # a Thursday
+
+# (lang, sentence, anchor, [(span text, value), …]) — every timex of the sentence, in order
+CASES = [
+    ("fr", "Les relations ont débuté en 1992 lorsque le pays a adhéré.", None, [("en 1992", "1992")]),
+    ("fr", "Depuis 1995, l'Azerbaïdjan participe au programme.", None,
+     [("Depuis 1995", {"from": "1995", "to": None})]),
+    ("fr", "De 1999 à 2008, des soldats ont participé à la KFOR.", None,
+     [("De 1999 à 2008", {"from": "1999", "to": "2008"})]),
+    ("fr", "À partir de 2002 et jusqu'à la fin de l'opération dirigée par l'OTAN en Afghanistan, en 2014, le pays "
+           "a contribué.", None,
+     [("À partir de 2002", {"from": "2002", "to": "2014"}), ("en 2014", "2014")]),
+    ("fr", "Notamment, début octobre, le président a proposé des manœuvres.", "2025", [("début octobre", "2025-10")]),
+    ("fr", "À partir du 20 novembre, Lukoil cessera de fournir du pétrole.", "2025-10",
+     [("À partir du 20 novembre", {"from": "2025-11-20", "to": None})]),
+    ("fr", "En août 2025, les deux pays ont signé un accord.", None, [("En août 2025", "2025-08")]),
+    ("fr", "En novembre, la société livrera du pétrole et, à partir de décembre, elle redirigera tout.", "2025-10",
+     [("En novembre", "2025-11"), ("à partir de décembre", {"from": "2025-12", "to": None})]),
+    ("fr", "En novembre, le pays a signé un accord.", "2025-03-10", [("En novembre", "2024-11")]),
+    ("fr", "Mardi, le ministre a rencontré son homologue.", A, [("Mardi", "2025-11-04")]),
+    ("fr", "Mardi prochain, le ministre rencontrera son homologue.", A, [("Mardi prochain", "2025-11-11")]),
+    ("fr", "L'accord a été signé le 13 août 2025 à Washington.", None, [("le 13 août 2025", "2025-08-13")]),
+    ("fr", "Voir l'article du 30 septembre 2025.", None, [("du 30 septembre 2025", "2025-09-30")]),
+    ("fr", "Le traité entre en vigueur le 1er janvier.", "2025-11", [("le 1er janvier", "2026-01-01")]),
+    ("fr", "Au cours des années 1990, la région a connu des guerres.", None,
+     [("Au cours des années 1990", {"from": "1990", "to": "1999"})]),
+    ("fr", "Fin 2023, l'armée a lancé une offensive.", None, [("Fin 2023", "2023")]),
+    ("fr", "La mission devrait s'achever mi-2024.", None, [("mi-2024", "2024")]),
+    ("fr", "L'an dernier, les exportations ont chuté.", A, [("L'an dernier", "2024")]),
+    ("fr", "L'année dernière, les exportations ont chuté.", A, [("L'année dernière", "2024")]),
+    ("fr", "Hier, le Kremlin a réagi.", A, [("Hier", "2025-11-05")]),
+    ("fr", "Aujourd'hui, le Kremlin réagit.", A, [("Aujourd'hui", "2025-11-06")]),
+    ("fr", "Cette année, le budget augmente.", A, [("Cette année", "2025")]),
+    ("fr", "Le mois dernier, le budget a augmenté.", A, [("Le mois dernier", "2025-10")]),
+    ("fr", "La semaine dernière, le ministre a parlé.", A,
+     [("La semaine dernière", {"from": "2025-10-27", "to": "2025-11-02"})]),
+    ("fr", "Il y a deux ans, la guerre a éclaté.", A, [("Il y a deux ans", "2023")]),
+    ("fr", "Entre 2002 et 2014, le pays a contribué.", None, [("Entre 2002 et 2014", {"from": "2002", "to": "2014"})]),
+    ("fr", "Du 3 au 5 mars 2024, un exercice a eu lieu.", None,
+     [("Du 3 au 5 mars 2024", {"from": "2024-03-03", "to": "2024-03-05"})]),
+    ("fr", "Du 3 mars au 5 avril 2024, un exercice a eu lieu.", None,
+     [("Du 3 mars au 5 avril 2024", {"from": "2024-03-03", "to": "2024-04-05"})]),
+    ("fr", "Le programme court jusqu'en 2030.", None, [("jusqu'en 2030", {"from": None, "to": "2030"})]),
+    ("fr", "Dès 2014, la Russie a annexé la Crimée.", None, [("Dès 2014", {"from": "2014", "to": None})]),
+    ("fr", "La période 2019-2021 a été difficile.", None, [("2019-2021", {"from": "2019", "to": "2021"})]),
+    ("fr", "Au printemps 2024, l'offensive a commencé.", None, [("printemps 2024", {"from": "2024-03", "to": "2024-05"})]),
+    ("fr", "Le sommet de 2014 a eu lieu au pays de Galles.", None, [("2014", "2014")]),
+    ("fr", "Le document date du 14/07/2023.", None, [("du 14/07/2023", "2023-07-14")]),
+    ("fr", "Le PPP de 1994 a marqué le début de la coopération.", None, [("1994", "1994")]),
+    ("fr", "Avant 2020, la situation était stable.", None, [("Avant 2020", "2020")]),
+    ("fr", "Au XXe siècle, la région a changé.", None, [("XXe siècle", {"from": "1900", "to": "1999"})]),
+    # no false dates
+    ("fr", "Novorossiysk sur la mer Noire d'où il sera exporté.", A, []),
+    ("fr", "Il a souligné sa volonté (1) de coopérer.", A, []),
+    ("fr", "Une zone de 5,68 millions de mètres carrés.", None, []),
+    ("fr", "La société livrera environ 30.000 tonnes de pétrole, soit quelques 130.000 tonnes.", None, []),
+    ("fr", "Le projet a permis d'éliminer 640 000 dispositifs explosifs.", None, []),
+    ("fr", "La croissance atteint 2,5 % cette fois.", None, []),
+    ("fr", "Le pays a déployé 1500 soldats et 2000 hommes.", None, []),
+    ("fr", "Voir p. 2012 du rapport.", None, []),
+    ("fr", "Plus de 2000 véhicules ont été livrés.", None, []),
+    ("fr", "Ces dernières années, les relations se sont dégradées.", A, []),
+    ("fr", "Le mardi est un jour comme un autre en novembre.", None, []),
+    # English
+    ("en", "In March 2012, the alliance agreed on a plan.", None, [("In March 2012", "2012-03")]),
+    ("en", "Since 2017, the country has hosted troops.", None, [("Since 2017", {"from": "2017", "to": None})]),
+    ("en", "From 2002 to 2014, Azerbaijan contributed to ISAF.", None,
+     [("From 2002 to 2014", {"from": "2002", "to": "2014"})]),
+    ("en", "Between 2002 and 2014, Azerbaijan contributed.", None,
+     [("Between 2002 and 2014", {"from": "2002", "to": "2014"})]),
+    ("en", "Last week, the ministers met in Brussels.", A,
+     [("Last week", {"from": "2025-10-27", "to": "2025-11-02"})]),
+    ("en", "The deal was signed on 4 July 2025 in Baku.", None, [("on 4 July 2025", "2025-07-04")]),
+    ("en", "The deal was signed July 4, 2025 in Baku.", None, [("July 4, 2025", "2025-07-04")]),
+    ("en", "In early October, the president proposed joint drills.", "2025-11", [("In early October", "2025-10")]),
+    ("en", "In the 1990s, the region saw several wars.", None, [("In the 1990s", {"from": "1990", "to": "1999"})]),
+    ("en", "Yesterday, the Kremlin responded.", A, [("Yesterday", "2025-11-05")]),
+    ("en", "On Tuesday, the minister met his counterpart.", A, [("On Tuesday", "2025-11-04")]),
+    ("en", "The 2019-2021 period was hard.", None, [("2019-2021", {"from": "2019", "to": "2021"})]),
+    ("en", "The 2019–2021 period was hard.", None, [("2019–2021", {"from": "2019", "to": "2021"})]),
+    ("en", "Troops will stay until 2030.", None, [("until 2030", {"from": None, "to": "2030"})]),
+    ("en", "Last year, exports fell.", A, [("Last year", "2024")]),
+    ("en", "Two years ago, the war broke out.", A, [("Two years ago", "2023")]),
+    ("en", "By the end of 2025, the unit will be ready.", None, [("By the end of 2025", {"from": None, "to": "2025"})]),
+    ("en", "In late 2023, the army launched an offensive.", None, [("In late 2023", "2023")]),
+    ("en", "The summit was held on 2025-06-24 in The Hague.", None, [("on 2025-06-24", "2025-06-24")]),
+    ("en", "In the first half of 2024, sales rose.", None,
+     [("In the first half of 2024", {"from": "2024-01", "to": "2024-06"})]),
+    ("en", "Azerbaijan joined the Partnership for Peace in 1994.", None, [("in 1994", "1994")]),
+    ("en", "From March to May 2024, drills took place.", None,
+     [("From March to May 2024", {"from": "2024-03", "to": "2024-05"})]),
+    ("en", "This year, the budget grows.", A, [("This year", "2025")]),
+    ("en", "In November, the company will deliver oil.", "2025-10", [("In November", "2025-11")]),
+    # no false dates
+    ("en", "The army deployed 1500 soldiers and 2000 vehicles.", None, []),
+    ("en", "About 2000 of them were killed.", None, []),
+    ("en", "Growth reached 2.5 % and 5.68 million square meters were cleared.", None, []),
+    ("en", "They may march on the capital.", A, []),
+    ("en", "See page 2012 for details (1).", None, []),
+]
+
+
+def _as_pairs(text: str, lang: str, anchor: str | None) -> list[tuple[str, object]]:
+    return [(t.text, t.value) for t in extract(text, lang, anchor)]
+
+
+@pytest.mark.parametrize(("lang", "text", "anchor", "expected"), CASES, ids=[c[1][:40] for c in CASES])
+def test_case(lang: str, text: str, anchor: str | None, expected: list) -> None:
+    assert _as_pairs(text, lang, anchor) == expected
+
+
+def test_spans_index_the_original_text() -> None:
+    text = "Selon la presse, depuis 1995 et en août 2025, rien."
+    for t in extract(text):
+        assert text[t.start:t.end] == t.text
+
+
+def test_mods() -> None:
+    by_text = {t.text: t.mod for t in extract("Depuis 1995, rien. Jusqu'en 2014, rien. Puis après 2020 et fin 2023.")}
+    assert by_text == {"Depuis 1995": "start", "Jusqu'en 2014": "end", "après 2020": "after", "fin 2023": "late"}
+
+
+def test_relative_without_anchor_is_dropped() -> None:
+    assert extract("Hier, en novembre, le ministre a parlé en 2020.") == extract("Hier, en novembre, le ministre a "
+                                                                                 "parlé en 2020.", anchor=None)
+    assert [t.value for t in extract("Hier, en novembre, le ministre a parlé en 2020.")] == ["2020"]
+
+
+def test_inferred_flag_marks_anchor_dependent_values() -> None:
+    got = {t.text: t.inferred for t in extract("Hier, en 2020.", anchor="2025-11-06", anchor_inferred=True)}
+    assert got == {"Hier": True, "en 2020": False}
+
+
+def test_index_by_sentence() -> None:
+    text = "En 1992, un accord. Depuis 1995, un autre. Rien ici."
+    index = TimexIndex(extract(text))
+    assert [t.text for t in index.within(0, 19)] == ["En 1992"]
+    assert [t.text for t in extract_in_span(extract(text), 20, 42)] == ["Depuis 1995"]
+    assert index.within(43, len(text)) == []
+
+
+def test_infer_anchor_simple() -> None:
+    assert infer_anchor("Le sommet a eu lieu le 12 mars 2024. Il a réuni les Alliés.") == "2024-03"
+    assert infer_anchor("La guerre a commencé en 2014 et a repris en 2022.") == "2022"
+    assert infer_anchor("Aucune date ici.") is None
+    assert infer_anchor("The summit was held on 12 March 2024 in Vilnius.", "en") == "2024-03"
+
+
+def _seed(name: str) -> str:
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip(f"seed documents not found at {SEEDS}")
+    return path.read_text(encoding="utf-8")
+
+
+def test_seed_note_anchor_and_values() -> None:
+    text = _seed("000_c868df7908040aa1.txt")
+    anchor = infer_anchor(text, "fr")
+    assert anchor is not None and anchor.startswith("2025")
+    got = {(t.text, str(t.value)) for t in extract(text, "fr", anchor)}
+    for expected in [("en 1992", "1992"), ("en 1997", "1997"), ("1994", "1994"), ("en août 2025", "2025-08"),
+                     ("début octobre", "2025-10"), ("À partir du 20 novembre", str({"from": "2025-11-20", "to": None})),
+                     ("en novembre", "2025-11"), ("à partir de décembre", str({"from": "2025-12", "to": None})),
+                     ("depuis 2009", str({"from": "2009", "to": None})), ("du 30 septembre 2025", "2025-09-30")]:
+        assert expected in got
+    values = [t.value for t in extract(text, "fr", anchor)]
+    assert all(isinstance(v, dict) or v[:2] in ("19", "20") for v in values)
+    assert not any(t.text.startswith(("30.000", "130.000", "(")) for t in extract(text, "fr", anchor))
+    for t in extract(text, "fr", anchor):
+        assert text[t.start:t.end] == t.text
+
+
+def test_seed_nato_page_values() -> None:
+    text = _seed("003_66d092a99215d8bb.txt")
+    got = {t.text: t.value for t in extract(text, "fr", "2025")}
+    assert got["De 1999 à 2008"] == {"from": "1999", "to": "2008"}
+    assert got["À partir de 2002"] == {"from": "2002", "to": "2014"}
+    assert got["Depuis 1995"] == {"from": "1995", "to": None}
+    assert got["en 1992"] == "1992" and got["en 1994"] == "1994" and got["en 1997"] == "1997"
+    assert not any("640" in k or "5,68" in k for k in got)
