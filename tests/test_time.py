@@ -108,6 +108,25 @@ CASES = [
     ("en", "Growth reached 2.5 % and 5.68 million square meters were cleared.", None, []),
     ("en", "They may march on the capital.", A, []),
     ("en", "See page 2012 for details (1).", None, []),
+    ("en", "The Sunday Times reported that the 2000 soldiers left.", A, []),
+    ("fr", "Le décret n° 2023-45 et le mardi gras.", A, []),
+    # more of the genre
+    ("fr", "Le 5 novembre dernier, le vote a eu lieu.", A, [("Le 5 novembre dernier", "2025-11-05")]),
+    ("fr", "Le mémorandum de Budapest de 1994 garantissait les frontières.", None, [("1994", "1994")]),
+    ("fr", "À l'horizon 2030, l'armée sera prête.", None, [("À l'horizon 2030", {"from": None, "to": "2030"})]),
+    ("fr", "Les 11 et 12 juillet 2023, les Alliés se sont réunis.", None,
+     [("Les 11 et 12 juillet 2023", {"from": "2023-07-11", "to": "2023-07-12"})]),
+    ("fr", "Au premier trimestre 2024, la croissance a ralenti.", None,
+     [("premier trimestre 2024", {"from": "2024-01", "to": "2024-03"})]),
+    ("fr", "Depuis le début de l'année, 300 drones ont été abattus.", A,
+     [("Depuis le début de l'année", {"from": "2025", "to": None})]),
+    ("en", "The mission ran 2010 to 2015.", None, [("2010 to 2015", {"from": "2010", "to": "2015"})]),
+    ("en", "The mid-1990s saw war.", None, [("The mid-1990s", {"from": "1993", "to": "1996"})]),
+    ("en", "After the 2008 crisis, a 2014 agreement was signed.", None, [("2008", "2008"), ("2014", "2014")]),
+    ("en", "On Monday, 3 March 2025, the summit opened.", None, [("On Monday, 3 March 2025", "2025-03-03")]),
+    ("en", "At the summit on 11-12 July 2023, Allies met.", None,
+     [("on 11-12 July 2023", {"from": "2023-07-11", "to": "2023-07-12"})]),
+    ("en", "Last May, the report came out.", A, [("Last May", "2025-05")]),
 ]
 
 

@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name and exc.name.startswith("veille"):
                 continue
             raise
-        module.add_command(sub)
+        register = getattr(module, "add_command", None)
+        if register is not None:
+            register(sub)
     return parser
 
 

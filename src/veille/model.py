@@ -27,7 +27,7 @@ class Document:
 
     name: str
     text: str
-    lang: str = "fr"
+    lang: str = ""  # "fr" or "en"; empty until detected
     published: str | None = None  # ISO date from metadata or --published
     published_inferred: str | None = None  # ISO date guessed from the text when `published` is None
     source: str = ""  # path or URL it came from

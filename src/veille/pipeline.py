@@ -30,7 +30,7 @@ def _analyze_parsed(doc: Document, sdoc) -> Analysis:
     from veille.time import extract as extract_timexes
 
     mentions, entities = get_linker().link(doc, sdoc)
-    timexes = extract_timexes(doc.text, doc.lang, doc.anchor)
+    timexes = extract_timexes(doc.text, doc.lang, doc.anchor, anchor_inferred=not doc.published)
     analysis = Analysis(doc=doc, mentions=mentions, entities=entities, timexes=timexes,
                         sentences=[(s.start_char, s.end_char) for s in sdoc.sents])
     try:

@@ -30,6 +30,7 @@ class Actor:
     periphrases: dict[str, list[str]] = field(default_factory=dict)
     iso: str | None = None
     note: str | None = None
+    generic: dict[str, list[str]] = field(default_factory=dict)  # "ministère de la Défense": only with country
 
     @property
     def name(self) -> str:
@@ -47,7 +48,7 @@ class Actor:
             names=rec.get("names") or {}, acronyms=rec.get("acronyms") or {}, demonyms=rec.get("demonyms") or {},
             capitals=rec.get("capitals") or {}, part_of=rec.get("part_of"), country=rec.get("country"), qid=qid,
             offices=rec.get("offices") or [], periphrases=rec.get("periphrases") or {}, iso=rec.get("iso"),
-            note=rec.get("note"),
+            note=rec.get("note"), generic=rec.get("generic") or {},
         )
 
 

@@ -86,9 +86,13 @@ class KB:
                     self._role_index[_key(word)] = role["role"]
         self._index: dict[str, list[tuple[str, str, str]]] = {}  # key -> [(actor id, origin, lang)]
         self._acronym_lower: dict[str, str] = {}  # "nato" -> "NATO" for press styles writing "Nato"
+        self._generic: dict[str, list[tuple[str, str]]] = {}  # key -> [(actor id, lang)]
         for actor in self.actors.values():
             for surface, origin, lang in self._own_forms(actor):
                 self._add(surface, actor.id, origin, lang)
+            for lang, forms in actor.generic.items():
+                for form in forms:
+                    self._generic.setdefault(_key(form), []).append((actor.id, lang))
         self._holders: dict[tuple[str, str], list[tuple[Actor, dict[str, Any]]]] = {}
         for actor in self.actors.values():
             for office in actor.offices:
@@ -140,7 +144,8 @@ class KB:
         if not entries and key in self._acronym_lower:
             entries = self._index.get(self._acronym_lower[key])
         if not entries:
-            return []
+            generic = self._generic.get(key, [])
+            return [(self.actors[a], "generic") for a, lg in generic if not lang or lg == lang]
         if lang:
             own = [e for e in entries if e[2] == lang]
             entries = own or entries
@@ -171,6 +176,21 @@ class KB:
                 if item not in seen:
                     seen.add(item)
                     yield item
+
+    def national_body(self, surface: str, country_id: str, lang: str | None = None) -> Actor | None:
+        """The body of `country_id` a generic name designates ("ministère de la Défense", "Foreign Ministry"),
+        once the linker knows which country the text is about."""
+        for actor_id, lg in self._generic.get(_key(surface), []):
+            actor = self.actors[actor_id]
+            if (not lang or lg == lang) and country_id in (actor.country, actor.part_of):
+                return actor
+        return None
+
+    def generic_forms(self, lang: str) -> Iterable[tuple[str, str]]:
+        """(generic surface, actor id) pairs of `lang`, e.g. ("ministère de la Défense", "az-mod")."""
+        for actor in self.actors.values():
+            for form in actor.generic.get(lang, []):
+                yield form, actor.id
 
     # ----------------------------------------------------------------- ambiguity
     def is_ambiguous(self, surface: str) -> bool:

@@ -32,6 +32,7 @@ _LEADING = re.compile(r"^(?:(?:l'|d'|l’|d’|le |la |les |de |du |des |the |Th
 _TRAILING = re.compile(r"[\s.,;:!?)\]»\"'’-]+$")
 _LEADING_PUNCT = re.compile(r"^[\s(\[«\"'’-]+")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,9})\s*\)")
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _ORIGIN_RANK = {"name": 0, "acronym": 1, "periphrasis": 2, "capital": 3, "demonym": 4}
 
 
@@ -131,13 +132,17 @@ class Linker:
             norm = normalize(surface)
             if surface in stop_acr or norm in stop_words:
                 continue
-            if not any(c.isupper() for c in surface):
-                continue
-            if len(ent) == 1 and not is_acronym(surface) and ent.label_ not in ("PER", "PERSON"):
-                lower = surface.lower()
-                # a single capitalised common word (a heading, « Soutien ») is not a name
-                if vocab.has_vector(lower) and not vocab.has_vector(surface) or (
-                        vocab.has_vector(lower) and ent.start == ent.sent.start):
+            first = next((ch for ch in surface if ch.isalpha()), "")
+            if len(ent) > 10 or not any(ch.isupper() for ch in surface):
+                continue  # a long run or an all lower-case one is a mis-tagged clause
+            if not first.isupper() and normalize(surface).split()[0] not in _data()[0]:
+                continue  # names start with a capital, except « ministère de la Défense », « mission X »…
+            if _YEAR.search(surface):
+                continue  # « Since 2002 »: a date, not a name
+            if len(ent) == 1 and not is_acronym(surface):
+                # a single capitalised common word (a heading, « Soutien », « Rappel : ») is not a name
+                if vocab.has_vector(surface.lower()) and (
+                        ent.label_ not in ("PER", "PERSON") or ent.start == ent.sent.start):
                     continue
             out.append(Candidate(s, e, surface, "ner", [], label=ent.label_))
         return out
@@ -173,13 +178,15 @@ class Linker:
                 if c is None or span_end is None:
                     continue
                 person = self.kb.officeholder(role, c.ids[0][0], on)
-                if person is None:
-                    continue
+                # an office whose holder is unknown still is no actor name: it blocks the NER span, links nowhere
                 out.append(Candidate(span_start, span_end, text[span_start:span_end], "role",
-                                     [(person.id, "role")], label="ROLE"))
+                                     [(person.id, "role")] if person else [], label="ROLE"))
         return out
 
     # --- resolution -------------------------------------------------------------------------------------------
+    def kb_acronym(self, acr: str) -> list[tuple[str, str]]:
+        return [(a.id, o) for a, o in self.kb.lookup(acr) if o == "acronym"]
+
     def _type(self, actor_id: str) -> str:
         actor = self.kb.get(actor_id)
         return actor.type if actor else "other"
@@ -221,15 +228,21 @@ class Linker:
         defined: dict[int, str] = {}  # start of the acronym occurrence -> its long name's candidate text
         for c in chosen:
             m = _ACRONYM_DEF.match(text, c.end)
-            if m and is_acronym(m.group(1)):
-                defined[m.start(1)] = c.text
-                c.label = c.label or ""
-                c.acronym = m.group(1)  # type: ignore[attr-defined]
+            if not m or not is_acronym(m.group(1)) or not plausible_acronym(m.group(1), c.text):
+                continue
+            acr = m.group(1)
+            known = {i for i, _ in self.kb_acronym(acr)}
+            # a known acronym keeps its reading unless the long name is that very actor or unknown to the KB
+            if known and c.ids and c.ids[0][0] not in known:
+                continue
+            defined[m.start(1)] = c.text
+            c.acronym = acr  # type: ignore[attr-defined]
 
         mentions: list[Mention] = []
         entities: dict[str, EntityInfo] = {}
         by_surface: dict[str, tuple[str, str]] = {}  # normalised surface -> entity, for « same_name » reuse
         persons: list[tuple[str, str]] = []  # (full folded name, entity id)
+        deferred: list[Candidate] = []
 
         def add(c: Candidate, actor_id: str, origin: str, etype: str, name: str | None = None) -> None:
             mentions.append(Mention(c.start, c.end, c.text, actor_id, etype, origin, c.label))
@@ -245,6 +258,8 @@ class Linker:
             entities[actor_id].aliases.append((c.text, origin))
 
         for c in sorted(chosen, key=lambda x: x.start):
+            if c.source == "role" and not c.ids:
+                continue
             norm = normalize(c.text)
             acronym = getattr(c, "acronym", None)
             if c.text in local:  # an acronym this document defined
@@ -285,8 +300,9 @@ class Linker:
                 if earlier:
                     add(c, earlier, "same_name", "person")
                     continue
-            if is_acronym(c.text) and c.start in defined:
-                continue  # handled with its long name
+            if is_acronym(c.text) and (c.start in defined or text[max(0, c.start - 2):c.start].strip() == "("):
+                deferred.append(c)  # « (ACR) » after a long name: linked with that name below
+                continue
             actor_id = slug_id(c.text)
             add(c, actor_id, "new", etype, name=c.text)
             by_surface[norm] = (actor_id, "same_name")
@@ -294,6 +310,25 @@ class Linker:
                 persons.append((fold(c.text), actor_id))
             if acronym and acronym not in local:
                 local[acronym] = (actor_id, "acronym_in_text")
+
+        # « long name (ACR) » where neither the gazetteer nor NER caught the long name: take the noun phrase
+        for m in _ACRONYM_DEF.finditer(text):
+            acr = m.group(1)
+            if acr in local or not is_acronym(acr) or self.kb_acronym(acr):
+                continue
+            if any(mm.start <= m.start() <= mm.end + 1 and mm.end <= m.start() + 1 for mm in mentions):
+                continue
+            np = _noun_phrase_before(sdoc, m.start())
+            if np is None:
+                continue
+            s0, e0 = np
+            long_name = text[s0:e0]
+            if not plausible_acronym(acr, long_name) or any(s0 < mm.end and mm.start < e0 for mm in mentions):
+                continue
+            c = Candidate(s0, e0, long_name, "acronym", label="NP")
+            actor_id = slug_id(long_name)
+            add(c, actor_id, "new", guess_type(long_name, "ORG"), name=long_name)
+            local[acr] = (actor_id, "acronym_in_text")
 
         # acronym occurrences the NER and the gazetteer did not catch, once defined
         taken = [(m.start, m.end) for m in mentions]
@@ -304,6 +339,10 @@ class Linker:
                 c = Candidate(m.start(), m.end(), acr, "acronym", label="ACR")
                 add(c, actor_id, origin, self._etype(actor_id, entities))
                 taken.append((m.start(), m.end()))
+        for c in deferred:
+            if not any(s < c.end and c.start < e for s, e in taken):
+                actor_id = slug_id(c.text)
+                add(c, actor_id, "new", guess_type(c.text, c.label), name=c.text)
         mentions.sort(key=lambda m: m.start)
         return mentions, entities
 
@@ -311,6 +350,25 @@ class Linker:
         if actor_id in entities:
             return entities[actor_id].type
         return self._type(actor_id)
+
+
+def plausible_acronym(acr: str, long_name: str) -> bool:
+    """Could `acr` abbreviate `long_name`? Its letters must be initials of the name's words, in any order, since
+    texts often give the English acronym of a French name (« plan d'action individuel pour le partenariat (IPAP) »).
+    """
+    letters = [c for c in fold(acr).lower() if c.isalpha()]
+    words = [w for w in re.split(r"[\s'’\-«»]+", fold(long_name).lower()) if w]
+    if len(words) < 2 and not (words and words[0].startswith("".join(letters))):
+        return False
+    initials = [w[0] for w in words]
+    missing = 0
+    for ch in letters:
+        if ch in initials:
+            initials.remove(ch)
+        else:
+            missing += 1
+    # one letter may come from a word the other language has (« Organisation des États turciques (OTS) »)
+    return missing == 0 or (missing == 1 and len(letters) >= 3)
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -339,16 +397,45 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     gaz_spans = [c for c in cands if c.source in ("gazetteer", "role")]
     chosen: list[Candidate] = []
     occupied: list[tuple[int, int]] = []
+    extra: list[Candidate] = []
     for c in ordered:
         if c.source == "ner":
             inner = [g for g in gaz_spans if c.start <= g.start and g.end <= c.end and g.length < c.length]
             if inner and _only_generic_around(c, inner):
                 continue
+            if inner and any(g.source == "role" or _is_person(g) for g in inner):
+                # « Premier ministre arménien Nikol Pachinian »: a role and a name, not one actor
+                extra.extend(_leftovers(c, inner))
+                continue
         if any(c.start < e and s < c.end for s, e in occupied):
             continue
         chosen.append(c)
         occupied.append((c.start, c.end))
+    for c in extra:
+        if not any(c.start < e and s < c.end for s, e in occupied):
+            chosen.append(c)
+            occupied.append((c.start, c.end))
     return chosen
+
+
+def _is_person(c: Candidate) -> bool:
+    return bool(c.ids) and c.ids[0][1] == "role"
+
+
+def _leftovers(c: Candidate, inner: list[Candidate]) -> list[Candidate]:
+    """The capitalised stretches of a NER span left once the known names inside it are taken out."""
+    out = []
+    pos = c.start
+    for g in sorted(inner, key=lambda g: g.start) + [Candidate(c.end, c.end, "", "end")]:
+        seg_start, seg_end = pos, g.start
+        pos = max(pos, g.end)
+        text = c.text[seg_start - c.start:seg_end - c.start]
+        lead = len(text) - len(text.lstrip(" ,;:-"))
+        trail = len(text.rstrip(" ,;:-"))
+        seg = text[lead:trail]
+        if len(seg) >= 3 and seg[0].isupper() and not all(w.lower() in _GENERIC for w in seg.split()):
+            out.append(Candidate(seg_start + lead, seg_start + trail, seg, "ner", [], label=c.label))
+    return out
 
 
 _GENERIC = {"programme", "program", "mission", "opération", "operation", "forces", "force", "armée", "army",
@@ -364,6 +451,31 @@ def _only_generic_around(c: Candidate, inner: list[Candidate]) -> bool:
         rest = rest[: g.start - c.start] + " " + rest[g.end - c.start:]
     words = [w for w in re.split(r"[\s'’\-]+", rest.lower()) if w]
     return all(w in _GENERIC for w in words)
+
+
+_NP_INTERNAL = {"amod", "nmod", "flat:name", "flat", "fixed", "compound", "nummod", "flat:foreign"}
+
+
+def _noun_phrase_before(sdoc: Doc, pos: int) -> tuple[int, int] | None:
+    """Character span of the noun phrase that ends just before `pos` (an opening parenthesis)."""
+    span = sdoc.char_span(max(0, pos - 1), pos, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    last = span[0]
+    while last.is_space and last.i > 0:
+        last = sdoc[last.i - 1]
+    tok = last
+    while tok.dep_ in _NP_INTERNAL and tok.head.i < tok.i and tok.head.i >= last.sent.start:
+        tok = tok.head
+    members = [t for t in tok.subtree if t.i <= last.i]
+    if not members:
+        return None
+    first = members[0]
+    while first.i < last.i and (first.dep_ in ("det", "case") or first.is_punct):
+        first = sdoc[first.i + 1]
+    if last.i - first.i > 12:
+        return None
+    return first.idx, last.idx + len(last.text)
 
 
 def span_of(sdoc: Doc, start: int, end: int) -> Span | None:

@@ -22,6 +22,8 @@ MAX_REPEAT = 6  # a trigram occurring more often than this in a document is not 
 MAX_GAP = 20  # words of difference allowed between two runs of one passage, on each side
 MIN_MATCH = 12  # aligned words needed for a passage
 MIN_DENSITY = 0.5  # aligned words / words of the passage, on each side
+SHORT_MATCH = 25  # passages with fewer aligned words than this (one sentence or two) ...
+SHORT_DENSITY = 0.7  # ... must be this dense: a template sentence shares its frame, not most of its words
 CLOSERS = {")": "(", "»": "«", "”": "“", "]": "["}
 
 
@@ -155,7 +157,8 @@ def align_tokens(ha: np.ndarray, hb: np.ndarray) -> list[Span]:
         _extend(ha, hb, t)
         if t.matched < MIN_MATCH:
             continue
-        if t.matched < MIN_DENSITY * (t.a1 - t.a0) or t.matched < MIN_DENSITY * (t.b1 - t.b0):
+        density = MIN_DENSITY if t.matched >= SHORT_MATCH else SHORT_DENSITY
+        if t.matched < density * (t.a1 - t.a0) or t.matched < density * (t.b1 - t.b0):
             continue
         spans.append(t)
     return _merge_overlaps(spans)
@@ -179,6 +182,46 @@ def _merge_overlaps(spans: list[Span]) -> list[Span]:
             out.append(s)
     out.sort(key=lambda s: (s.a0, s.b0))
     return out
+
+
+SENTENCE_BREAK = frozenset(".!?…\n")
+SNAP_WORDS = 2  # at most this many edited words between a passage edge and its sentence's edge are taken in
+
+
+def _break_after(text: str, starts: np.ndarray, ends: np.ndarray, t: int) -> bool:
+    """Does a sentence end between token t and token t+1?"""
+    if t < 0 or t >= len(starts) - 1:
+        return True
+    return not SENTENCE_BREAK.isdisjoint(text[int(ends[t]):int(starts[t + 1])])
+
+
+def _words_to_end(text: str, starts: np.ndarray, ends: np.ndarray, t1: int) -> int | None:
+    for k in range(SNAP_WORDS + 1):
+        if t1 + k > len(starts):
+            return None
+        if _break_after(text, starts, ends, t1 + k - 1):
+            return k
+    return None
+
+
+def _words_to_start(text: str, starts: np.ndarray, ends: np.ndarray, t0: int) -> int | None:
+    for k in range(SNAP_WORDS + 1):
+        if t0 - k < 0:
+            return None
+        if _break_after(text, starts, ends, t0 - k - 1):
+            return k
+    return None
+
+
+def snap_to_sentences(s: Span, a: tuple[str, np.ndarray, np.ndarray], b: tuple[str, np.ndarray, np.ndarray]) -> None:
+    """When both sides stop one or two words short of their sentence's edge (an edited first or last word),
+    take those words in, so a copied sentence is reported whole."""
+    ea, eb = _words_to_end(*a, s.a1), _words_to_end(*b, s.b1)
+    if ea is not None and eb is not None and min(ea, eb) >= 1:
+        s.a1, s.b1 = s.a1 + ea, s.b1 + eb
+    sa, sb = _words_to_start(*a, s.a0), _words_to_start(*b, s.b0)
+    if sa is not None and sb is not None and min(sa, sb) >= 1:
+        s.a0, s.b0 = s.a0 - sa, s.b0 - sb
 
 
 def char_span(text: str, starts: np.ndarray, ends: np.ndarray, t0: int, t1: int) -> tuple[int, int]:

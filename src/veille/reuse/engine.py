@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from veille.reuse.align import align_tokens, char_span
+from veille.reuse.align import align_tokens, char_span, snap_to_sentences
 from veille.reuse.passage import Passage, likely_source
 from veille.reuse.tokens import SHINGLE, Tokens, shingles, tokenize
 
 MAX_DF = 12  # a shingle found in more documents than this is boilerplate, not evidence of a copy
 MIN_SEEDS = 2  # shared rare shingles needed before a pair is aligned
-BATCH = 4000  # documents tokenised at once
+BATCH = 200  # documents tokenised at once (small enough for the CPU caches)
 
 
 def spans_to_passages(a_name: str, a_text: str, a_tok: tuple, b_name: str, b_text: str, b_tok: tuple,
@@ -30,6 +30,7 @@ def spans_to_passages(a_name: str, a_text: str, a_tok: tuple, b_name: str, b_tex
     src = likely_source(a_published, b_published)
     out = []
     for s in align_tokens(ha, hb):
+        snap_to_sentences(s, (a_text, sa, ea), (b_text, sb, eb))
         a0, a1 = char_span(a_text, sa, ea, s.a0, s.a1)
         b0, b1 = char_span(b_text, sb, eb, s.b0, s.b1)
         score = 2 * s.matched / ((s.a1 - s.a0) + (s.b1 - s.b0))
@@ -85,9 +86,11 @@ class Corpus:
     def candidate_pairs(self) -> np.ndarray:
         """(n, 2) array of document pairs (lower index first) sharing at least MIN_SEEDS rare shingles."""
         h, d = self.sh_hash, self.sh_doc
-        # one entry per (shingle, document): a phrase repeated inside one document counts once
-        key_order = np.lexsort((d, h))
+        # one entry per (shingle, document): a phrase repeated inside one document counts once. Shingles were
+        # appended in document order, so a stable sort on the hash keeps documents ascending inside a group.
+        key_order = np.argsort(h, kind="stable")
         h, d = h[key_order], d[key_order]
+        del key_order
         keep = np.ones(len(h), dtype=bool)
         keep[1:] = (h[1:] != h[:-1]) | (d[1:] != d[:-1])
         h, d = h[keep], d[keep]

@@ -11,9 +11,8 @@ _APOS = str.maketrans({"’": "'", "‘": "'", "‑": "-", "–": "-", "—": "-
 
 
 def _key(word: str) -> str:
-    """Comparison form of a word: case, accents, apostrophe/hyphen variants and edge punctuation ignored."""
-    w = unicodedata.normalize("NFKD", word.translate(_APOS))
-    w = "".join(c for c in w if not unicodedata.combining(c)).casefold()
+    """Comparison form of a word: case, Unicode form, apostrophe/hyphen variants and edge punctuation ignored."""
+    w = unicodedata.normalize("NFC", word.translate(_APOS)).casefold()
     return w.strip(".,;:!?()«»\"“”[]") or w
 
 

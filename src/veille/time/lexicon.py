@@ -30,6 +30,7 @@ class Lexicon:
     past: str  # regex fragment matching a past-tense verb
     year_followers: frozenset[str]  # words that may follow a bare year (verbs, articles, conjunctions…)
     quantity_before: str  # regex fragment: words making the next number a quantity
+    verb_endings: str  # a word after a bare number that reads as a verb makes the number a year
 
 
 FR = Lexicon(
@@ -45,7 +46,7 @@ FR = Lexicon(
         (r"depuis\s+(?:le|la)", "start"), (rf"depuis\s+l{APOS}", "start"), (r"depuis", "start"),
         (r"dès\s+(?:le|la)", "start"), (r"dès", "start"),
         (rf"jusqu{APOS}\s*(?:au|à\s+la|à|en)", "end"), (rf"jusqu{APOS}\s*à\s+l{APOS}", "end"),
-        (rf"d{APOS}ici\s+(?:à\s+)?(?:la|le)", "end"), (rf"d{APOS}ici\s+(?:à\s+)?", "end"),
+        (rf"à\s+l{APOS}horizon(?:\s+de)?", "end"), (rf"d{APOS}ici\s+(?:à\s+)?(?:la|le)", "end"), (rf"d{APOS}ici\s+(?:à\s+)?", "end"),
         (r"avant\s+(?:le|la)", "before"), (r"avant", "before"),
         (r"après\s+(?:le|la)", "after"), (r"après", "after"),
         (r"au\s+cours\s+(?:du|des|de\s+la|de)", "point"), (rf"au\s+cours\s+de\s+l{APOS}", "point"),
@@ -101,6 +102,7 @@ FR = Lexicon(
     quantity_before=(r"(?:environ|plus\s+de|moins\s+de|près\s+de|quelque|quelques|les|des|ces|ses|leurs|nos|vos"
                      r"|p\.|pp\.|page|pages|n°|no\.?|art\.|article|articles|résolution|numéro|chapitre|§|loi"
                      r"|décret|€|\$|£|au\s+moins|jusqu['’]à\s+\d+\s+et|sur)"),
+    verb_endings=r"^[a-zéèêç]{2,}(?:ait|aient|èrent|eront|era|ra|ont)$",
 )
 
 EN = Lexicon(
@@ -147,7 +149,8 @@ EN = Lexicon(
     units={"years?": "year", "months?": "month", "weeks?": "week", "days?": "day"},
     future=r"\b(?:will|shall|won['’]t|going\s+to|is\s+to|are\s+to|plans?\s+to|scheduled)\b|\w['’]ll\b",
     past=(r"\b(?:was|were|had|did|said|began|became|took|held|met|made|left|went|came|sent|told|gave|won|lost"
-          r"|led|saw|signed|joined|agreed|announced|launched)\b|\b[a-z]{3,}ed\b"),
+          r"|led|saw|rose|fell|grew|struck|fought|broke|ran|brought|built|chose|drew|hit|kept|knew|paid|put|set|shot|spoke"
+          r"|spent|stood|thought|threw|wrote|sought|fled|won|froze|withdrew|oversaw)\b|\b[a-z]{3,}ed\b"),
     year_followers=frozenset(
         "the a an and or to in on at of for by with from as when while after before until since is was were "
         "has have had will would which that who where it he she they we its their this these those but so "
@@ -155,6 +158,7 @@ EN = Lexicon(
     quantity_before=(r"(?:about|approximately|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|than"
                      r"|the|these|those|its|their|p\.|pp\.|page|pages|no\.|number|art\.|article|resolution"
                      r"|chapter|section|§|€|\$|£|at\s+least|up\s+to\s+\d+\s+and)"),
+    verb_endings=r"^[a-z]{2,}ed$",
 )
 
 LEXICONS = {"fr": FR, "en": EN}

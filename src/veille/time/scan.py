@@ -98,7 +98,8 @@ def _build(pat: Patterns, kind: str, m: re.Match[str]) -> Atom | None:  # noqa: 
         d = 1 if g["d"].lower() in ("1er", "premier") else int(g["d"])
         if not 1 <= d <= 31:
             return None
-        return Atom(s, e, kind, ("date", (y, _month(pat, g["mon"]), d)))
+        direction = {"dernier": -1, "prochain": 1}.get((g.get("dir") or "").lower(), 0)
+        return Atom(s, e, kind, ("date", (y, _month(pat, g["mon"]), d)), direction=direction)
     if kind == "month":
         direction = {"last": -1, "dernier": -1, "next": 1, "prochain": 1}.get((g.get("dir") or "").lower(), 0)
         return Atom(s, e, kind, ("date", (y, _month(pat, g["mon"]), None)), direction=direction)
@@ -126,7 +127,7 @@ def _build(pat: Patterns, kind: str, m: re.Match[str]) -> Atom | None:  # noqa: 
     if kind == "yearrange":
         y1 = int(g["y1"])
         y2 = _year2(y1, g["y2"])
-        if not (y1 < y2 <= y1 + 60 and y2 <= 2100):
+        if not (y1 < y2 <= y1 + (12 if len(g["y2"]) == 2 else 60) and y2 <= 2100):
             return None
         return Atom(s, e, kind, ("span", (y1, None, None), (y2, None, None)))
     if kind == "rel":
@@ -176,7 +177,7 @@ def _attach_modifier(text: str, atom: Atom, pat: Patterns) -> None:
         if m:
             atom.start -= len(window) - m.start()
         return
-    if atom.kind not in ("month", "year", "decade", "yearrange", "century"):
+    if atom.kind not in ("month", "year", "decade", "yearrange", "century", "rel"):
         return
     m = pat.modifier.search(window)
     if not m:
@@ -212,6 +213,11 @@ def _is_year_ok(text: str, atom: Atom, pat: Patterns) -> bool:
     if atom.role in STRONG_YEAR_ROLES and atom.prefix.lower() not in ("the", "le", "l'", "l’"):
         return 1800 <= y <= 2100
     qb = pat.quantity_before.search(before)
+    fm = pat.follower.match(after)
+    word = fm.group(1).lower().split("'")[0].split("’")[0] if fm else ""
+    if _is_en(pat) and re.search(r"(?<!\w)(?:the|a|an|its|their|this)\s+$", before, re.IGNORECASE) and \
+            word and (not word.endswith("s") or word.endswith(("ss", "is", "us"))):
+        return 1900 <= y <= 2100  # "the 2008 crisis", "a 2014 agreement" (not "the 2000 soldiers")
     if re.match(r"\s+[A-Z][a-z]", after) and (not qb or qb.group(0).strip().lower() in _ARTICLES):
         return 1900 <= y <= 2100  # « the 2022 Strategic Concept », « Steadfast Defender 2024 »
     if qb and atom.role not in ("from?", "to?"):
@@ -220,9 +226,7 @@ def _is_year_ok(text: str, atom: Atom, pat: Patterns) -> bool:
         return False
     if re.match(r"\s*(?:$|[^\w\s])", after) or after.startswith(("\n",)):
         return not re.match(r"\s*[-–/]\s*\d", after)
-    fm = pat.follower.match(after)
-    word = fm.group(1).lower().split("'")[0].split("’")[0] if fm else ""
-    return word in pat.lex.year_followers
+    return word in pat.lex.year_followers or bool(re.search(pat.lex.verb_endings, word))
 
 
 def _keep(text: str, atom: Atom, pat: Patterns) -> bool:
@@ -232,9 +236,13 @@ def _keep(text: str, atom: Atom, pat: Patterns) -> bool:
     if atom.kind == "month" and atom.spec[1][0] is None and atom.mod is None and not atom.direction:
         # a month name alone needs a time preposition (« en novembre », « in May »)
         return role is not None and role not in ("det", "of") or (atom.prefix.lower() in ("le", "ce", "this"))
-    if atom.kind == "weekday" and _is_en(pat) and role is None and atom.spec[2] == 0:
-        return text[max(0, atom.start - 3):atom.start].strip() == "" and atom.start > 0 and \
-            text[atom.start - 1] in " \n"
+    if atom.kind == "weekday" and not atom.spec[2]:
+        # « le mardi » is a habit, "The Sunday Times" a name: only « mardi, », « ce mardi », "on Tuesday"
+        if atom.prefix.lower().split()[-1:] in (["le"], ["the"]) or re.match(r"\s+[A-Z]", text[atom.end:atom.end + 3]):
+            return False
+    if atom.kind == "yearrange":
+        m = pat.quantity_before.search(text[max(0, atom.start - 30):atom.start])
+        return not m or m.group(0).strip().lower() in _ARTICLES
     return True
 
 
@@ -293,7 +301,9 @@ def _pairs(text: str, a: Atom, b: Atom) -> bool:
         return first not in ("entre", "between") or second not in ("à", "au")
     if a.role == "start" and b.role in ("end",) and _GAP_AND.match(gap):
         return True
-    return False
+    # "2010 to 2015": a bare year range without "from"
+    return (a.role in (None, "point") and b.prefix.lower() == "to" and _GAP_SIMPLE.match(gap) is not None
+            and a.kind == b.kind == "year")
 
 
 def _year_of(atom: Atom) -> int | None:
@@ -316,12 +326,14 @@ def _with_year(spec: tuple, year: int) -> tuple:
 def scan(text: str, lang: str = "fr") -> list[Atom]:
     """Every temporal expression of `text` as unresolved atoms, intervals already joined."""
     pat = patterns(lang)
-    atoms = []
+    atoms: list[Atom] = []
     for atom in _candidates(text, pat):
         _attach_modifier(text, atom, pat)
         _attach_prefix(text, atom, pat)
         if not _keep(text, atom, pat):
             continue
+        while atoms and atoms[-1].end > atom.start:  # swallowed by this atom's modifier (« Monday, 3 March »)
+            atoms.pop()
         atoms.append(atom)
     # the role of « du », « de », « à », « et » depends on the neighbour: join first, then trim prefixes
     joined = _join(text, atoms, pat)

@@ -53,7 +53,7 @@ def parse_line(line: str, default_country: str | None) -> dict:
                 rec.setdefault("offices", []).append(
                     {"role": m[1], "of": m[2], "from": m[3] or None, "to": m[4] or None})
         elif key in {"part_of", "country", "qid", "note"}:
-            rec[key] = value or None
+            rec[key] = None if value in ("", "-") else value
         else:
             raise ValueError(f"unknown key {key!r} in {line!r}")
     for field in ("names", "acronyms"):  # the canonical names are not repeated as variants

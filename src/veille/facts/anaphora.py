@@ -1,0 +1,154 @@
+"""The document's main actor and what « le pays », « il », « cette organisation », "the company"… stand for.
+
+Anaphors become pseudo-mentions (origin "anaphor") resolved to an entity already mentioned, so the extractor treats
+them like any other argument; the span kept is the anaphor's own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from veille.model import Analysis, Mention
+
+# head noun of a definite/demonstrative NP -> the entity types it can stand for ("main" = the main actor)
+_NOUN_TYPES = {
+    "pays": "main", "country": "main", "état": "main", "state": "main",
+    "société": ("company", "organization"), "compagnie": ("company", "organization"),
+    "entreprise": ("company", "organization"), "groupe": ("company", "organization"),
+    "company": ("company", "organization"), "firm": ("company", "organization"),
+    "organisation": ("organization",), "organization": ("organization",), "organisation's": ("organization",),
+    "forum": ("organization",), "alliance": ("organization",), "conseil": ("organization",),
+    "council": ("organization",), "bloc": ("organization",), "union": ("organization",),
+    "projet": ("place", "programme", "agreement", "other"), "project": ("place", "programme", "agreement", "other"),
+    "programme": ("programme",), "program": ("programme",), "plan": ("programme",), "initiative": ("programme",),
+    "mission": ("operation",), "opération": ("operation",), "operation": ("operation",), "force": ("operation",),
+    "accord": ("agreement",), "agreement": ("agreement",), "traité": ("agreement",), "treaty": ("agreement",),
+    "corridor": ("place",), "ville": ("place",), "city": ("place",), "port": ("place",),
+}
+_DEFINITE = {"le", "la", "l'", "ce", "cet", "cette", "the", "this", "that"}
+_DEMONSTRATIVE = {"ce", "cet", "cette", "this", "that"}
+_PRONOUNS = {"il", "elle", "it", "he", "she"}
+_IMPERSONAL_NEXT = ("convient", "semble", "faut", "s'agit", "agit", "y", "est", "reste", "seems", "is", "was")
+
+
+def main_actor(analysis: Analysis) -> str | None:
+    """The entity the document is about: its most-mentioned country (else its most-mentioned entity)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in analysis.mentions:
+        if m.type == "country":
+            counts[m.entity] += 1
+            first.setdefault(m.entity, m.start)
+    if not counts:
+        for m in analysis.mentions:
+            counts[m.entity] += 1
+            first.setdefault(m.entity, m.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda e: (counts[e], -first[e]))
+
+
+def _last_of_types(mentions: list[Mention], before: int, types: tuple[str, ...], not_after: int | None = None,
+                   exclude: str | None = None) -> Mention | None:
+    limit = before if not_after is None else min(before, not_after)
+    for m in reversed(mentions):
+        if m.end <= limit and m.type in types and m.entity != exclude:
+            return m
+    return None
+
+
+def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention]:
+    """Pseudo-mentions for anaphors whose antecedent can be found (sorted by position)."""
+    mentions = sorted(analysis.mentions, key=lambda m: m.start)
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
+    out: list[Mention] = []
+    by_id = {m.entity: m for m in mentions}
+    subjects: list[tuple[int, str, str]] = []  # (position, entity, type) of mentions heading a subject
+    for m in mentions:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_.startswith("nsubj"):
+            subjects.append((m.start, m.entity, m.type))
+
+    for tok in sdoc:
+        if tok.idx in covered:
+            continue
+        low = tok.text.lower()
+        target: Mention | None = None
+        if low in _PRONOUNS and tok.dep_.startswith("nsubj"):
+            nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(sdoc) else ""
+            if nxt in _IMPERSONAL_NEXT and low in ("il", "it") and tok.head.i == tok.i + 1:
+                continue
+            ent = None
+            for pos, e, typ in reversed(subjects):
+                if pos < tok.idx and typ in ("country", "organization", "company", "person"):
+                    ent = (e, typ)
+                    break
+            if low in ("he", "she"):
+                prev = _last_of_types(mentions, tok.idx, ("person",))
+                ent = (prev.entity, "person") if prev else None
+            if ent is None and main:
+                ent = (main, "country")
+            if ent:
+                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, ent[0], ent[1], "anaphor", "pronoun"))
+                subjects.append((tok.idx, ent[0], ent[1]))
+            continue
+        if low == "en" and tok.dep_ in ("iobj", "obj", "expl", "expl:comp", "obl", "obl:arg"):
+            sent_start = tok.sent.start_char
+            prev = _last_of_types(mentions, sent_start, ("organization",))
+            if prev:
+                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, prev.entity, prev.type, "anaphor", "en"))
+            continue
+        kind = _NOUN_TYPES.get(low)
+        if kind is None:
+            continue
+        dets = [c.text.lower() for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0] not in _DEFINITE:
+            continue
+        if any(c.dep_ in ("nmod", "amod", "appos", "flat:name", "compound", "prep") and c.idx in covered
+               for c in tok.children):
+            continue  # « le pays de X », « la société Lukoil »: a mention is right there
+        det_tok = next(c for c in tok.children if c.dep_ == "det")
+        start = min(det_tok.idx, tok.idx)
+        if kind == "main":
+            if dets[0] in _DEMONSTRATIVE or not main:
+                continue
+            ent_id, typ = main, by_id[main].type if main in by_id else "country"
+        else:
+            # a demonstrative points back beyond its own sentence; a definite may point inside it
+            limit = tok.sent.start_char if dets[0] in _DEMONSTRATIVE else tok.idx
+            prev = _salient(mentions, sdoc, limit, kind)
+            if prev is None:
+                continue
+            ent_id, typ = prev.entity, prev.type
+        out.append(Mention(start, tok.idx + len(tok), sdoc.text[start:tok.idx + len(tok)], ent_id, typ, "anaphor",
+                           "np"))
+    return out
+
+
+def _salient(mentions: list[Mention], sdoc, limit: int, types) -> Mention | None:
+    """The antecedent: among mentions of those types in the two sentences before `limit`, the one highest in its
+    parse tree (the topic of its clause), the latest on ties."""
+    cands = [m for m in mentions if m.end <= limit and m.type in types]
+    if not cands:
+        return None
+    last = cands[-1]
+    span = sdoc.char_span(last.start, last.end, alignment_mode="expand")
+    sent_starts = []
+    if span is not None:
+        s = span.sent
+        sent_starts.append(s.start_char)
+        if s.start > 0:
+            sent_starts.append(sdoc[s.start - 1].sent.start_char)
+    lo = min(sent_starts) if sent_starts else last.start
+    best, best_key = None, None
+    for m in cands:
+        if m.start < lo:
+            continue
+        sp = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        depth = len(list(sp.root.ancestors)) if sp is not None else 9
+        key = (-depth, m.start)
+        if best_key is None or key > best_key:
+            best, best_key = m, key
+    return best

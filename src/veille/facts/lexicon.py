@@ -1,0 +1,105 @@
+"""The trigger lexicon (data/triggers.json, data/commodities.json) and matching it against tokens.
+
+French is parsed without lemmas or POS tags, so triggers are matched on lower-cased word prefixes ("adhér" covers
+adhéré, adhère, adhérer; "adhésion" the nominalisation); multi-word stems ("prend part") match token sequences.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger family in one language."""
+
+    relation: str
+    plover: str
+    stems: tuple[str, ...]
+    preps: frozenset[str]
+    priority: int = 1
+    inverse: bool = False
+    symmetric: bool = False
+    supply: bool = False
+    mediation: bool = False
+    clause_object: bool = False
+    passive_only: bool = False
+    passive_agent: bool = False
+    obj_types: tuple[str, ...] = ()
+    by_type: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass
+class Lexicon:
+    """Everything the extractor looks words up in, for one language."""
+
+    entries: list[Entry]
+    single: dict[str, list[tuple[str, Entry]]]  # first letter -> [(stem, entry)] for one-word stems
+    multi: list[tuple[tuple[str, ...], Entry]]  # multi-word stems as token tuples
+    titles: list[tuple[str, ...]]
+    cessation: tuple[str, ...]
+    negation: frozenset[str]
+    commodities: dict[str, str]
+    units: dict[str, str]
+    multipliers: dict[str, int]
+
+
+@lru_cache(maxsize=4)
+def get_lexicon(lang: str) -> Lexicon:
+    """The lexicon for 'fr' or 'en' (anything else falls back to French)."""
+    lang = lang if lang in ("fr", "en") else "fr"
+    raw = json.loads((DATA / "triggers.json").read_text(encoding="utf-8"))
+    com = json.loads((DATA / "commodities.json").read_text(encoding="utf-8"))
+    entries = []
+    for e in raw["entries"]:
+        per = e.get(lang)
+        if not per:
+            continue
+        entries.append(Entry(
+            relation=e["relation"], plover=e["plover"], stems=tuple(s.lower() for s in per["stems"]),
+            preps=frozenset(per.get("preps", [""])), priority=e.get("priority", 1), inverse=e.get("inverse", False),
+            symmetric=e.get("symmetric", False), supply=e.get("supply", False), mediation=e.get("mediation", False),
+            clause_object=e.get("clause_object", False), passive_only=e.get("passive_only", False),
+            passive_agent=e.get("passive_agent", False), obj_types=tuple(e.get("obj_types", ())),
+            by_type=dict(e.get("by_type", {})),
+        ))
+    single: dict[str, list[tuple[str, Entry]]] = {}
+    multi = []
+    for en in entries:
+        for s in en.stems:
+            if " " in s:
+                multi.append((tuple(s.replace("'", "' ").split()), en))
+            else:
+                single.setdefault(s[0], []).append((s, en))
+    for lst in single.values():  # longest stem first: the most specific wins
+        lst.sort(key=lambda x: -len(x[0]))
+    return Lexicon(
+        entries=entries, single=single, multi=multi,
+        titles=[tuple(t.split()) for t in raw["leader_titles"][lang]],
+        cessation=tuple(raw["cessation"][lang]), negation=frozenset(raw["negation"][lang]),
+        commodities=com["commodities"], units=com["units"], multipliers=com["multipliers"],
+    )
+
+
+def match_token(lex: Lexicon, word: str) -> list[Entry]:
+    """Entries whose one-word stem is a prefix of `word` (lower case), most specific stem first, one per entry."""
+    w = word.lower()
+    if not w:
+        return []
+    out: list[Entry] = []
+    for stem, en in lex.single.get(w[0], ()):
+        if w.startswith(stem) and en not in out:
+            if len(stem) <= 4 and len(w) > len(stem) + 4:  # short stems ("ban", "met") must be near-whole words
+                continue
+            out.append(en)
+    return out
+
+
+def is_cessation(lex: Lexicon, word: str) -> bool:
+    w = word.lower()
+    return any(w.startswith(s) for s in lex.cessation)
