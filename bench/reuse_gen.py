@@ -38,12 +38,15 @@ def vocabulary(lang: str, rng: np.random.Generator) -> tuple[list[str], np.ndarr
     """Words ranked by frequency and their Zipf-Mandelbrot probabilities."""
     words = list(FUNCTION_WORDS[lang])
     seen = set(words)
-    syl = SYLLABLES[lang]
+    syl = np.array(SYLLABLES[lang])
     while len(words) < VOCAB:
-        w = "".join(rng.choice(syl, size=int(rng.integers(2, 5))))
-        if w not in seen:
-            seen.add(w)
-            words.append(w)
+        lengths = rng.integers(2, 5, size=VOCAB)
+        picks = rng.integers(0, len(syl), size=(VOCAB, 4))
+        for n, row in zip(lengths.tolist(), syl[picks].tolist(), strict=True):
+            w = "".join(row[:n])
+            if w not in seen and len(words) < VOCAB:
+                seen.add(w)
+                words.append(w)
     ranks = np.arange(1, len(words) + 1)
     p = 1.0 / (ranks + 2.7) ** 1.05
     return words, p / p.sum()

@@ -8,10 +8,10 @@ import json
 import sys
 from pathlib import Path
 
-from veille.cli import main
-from veille.reuse import find_reuse
-
 from test_reuse_align import EN_COPY, EN_SOURCE, FR_REWRITE, FR_SOURCE
+
+from veille.cli import main
+from veille.reuse import engine, find_reuse
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
@@ -40,9 +40,10 @@ def test_planted_copies_in_a_synthetic_corpus_are_found():
         assert {"a": p.a_doc, "b": p.b_doc}[p.source] == src_of[frozenset((p.a_doc, p.b_doc))]
 
 
-def test_pool_and_single_process_give_the_same_passages():
+def test_pool_and_single_process_give_the_same_passages(monkeypatch):
     gen = _load("reuse_gen")
-    docs, _ = gen.generate(1600, seed=3)  # enough candidate pairs for the worker pool to start
+    docs, _ = gen.generate(300, seed=3)
+    monkeypatch.setattr(engine, "POOL_MIN_PAIRS", 1)  # use the worker pool even on a small corpus
     triples = [(d["id"], d["text"], d["published"]) for d in docs]
     one = find_reuse(triples, workers=1, progress=False)
     two = find_reuse(triples, workers=2, progress=False)

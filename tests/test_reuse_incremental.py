@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from test_reuse_align import EN_COPY, EN_SOURCE, FR_REWRITE, FR_SOURCE
+
 from veille.cli import main
 from veille.reuse import incremental
-
-from test_reuse_align import EN_COPY, EN_SOURCE, FR_REWRITE, FR_SOURCE
 
 
 def _store(path) -> sqlite3.Connection:

@@ -36,7 +36,7 @@ def parse_number(s: str) -> float | None:
         return None
 
 
-def quantity_in(text: str, lex: Lexicon, lang: str) -> tuple[str, int, int] | None:
+def quantity_in(text: str, lex: Lexicon) -> tuple[str, int, int] | None:
     """The first amount with a unit in `text`: ("30000 t", start, end) — offsets relative to `text`."""
     units = sorted(lex.units, key=len, reverse=True)
     mult = "|".join(sorted(map(re.escape, lex.multipliers), key=len, reverse=True))

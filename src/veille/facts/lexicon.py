@@ -12,6 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
+# relations whose missing subject may be the document's main actor (« en coopération avec X, … »)
+_IMPLICIT_OK = {"cooperates_with", "supplies", "supports", "contributes_to", "proposes", "sanctions", "participates_in",
+                "member_of", "agreement_with", "partner_of"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Entry:
     clause_object: bool = False
     passive_only: bool = False
     passive_agent: bool = False
+    of_object: bool = False
+    implicit: bool = True
     obj_types: tuple[str, ...] = ()
     by_type: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
@@ -65,7 +70,8 @@ def get_lexicon(lang: str) -> Lexicon:
             preps=frozenset(per.get("preps", [""])), priority=e.get("priority", 1), inverse=e.get("inverse", False),
             symmetric=e.get("symmetric", False), supply=e.get("supply", False), mediation=e.get("mediation", False),
             clause_object=e.get("clause_object", False), passive_only=e.get("passive_only", False),
-            passive_agent=e.get("passive_agent", False), obj_types=tuple(e.get("obj_types", ())),
+            passive_agent=e.get("passive_agent", False), of_object=e.get("of_object", False),
+            implicit=e.get("implicit", e["relation"] in _IMPLICIT_OK), obj_types=tuple(e.get("obj_types", ())),
             by_type=dict(e.get("by_type", {})),
         ))
     single: dict[str, list[tuple[str, Entry]]] = {}
@@ -93,6 +99,10 @@ def match_token(lex: Lexicon, word: str) -> list[Entry]:
         return []
     out: list[Entry] = []
     for stem, en in lex.single.get(w[0], ()):
+        if stem.endswith("$"):
+            if w == stem[:-1] and en not in out:
+                out.append(en)
+            continue
         if w.startswith(stem) and en not in out:
             if len(stem) <= 4 and len(w) > len(stem) + 4:  # short stems ("ban", "met") must be near-whole words
                 continue

@@ -23,7 +23,7 @@ ACTOR_FILES = ("countries.jsonl", "organizations.jsonl", "companies.jsonl", "peo
 LANGS = ("en", "fr")
 ORIGINS = ("name", "acronym", "demonym", "capital", "periphrasis")
 # Names of one language that are ordinary words in the other, never offered to the other language's gazetteer.
-_NOT_CROSS_LANGUAGE = {"alliance", "allies", "allies", "allied", "union", "council", "conseil", "commission",
+_NOT_CROSS_LANGUAGE = {"alliance", "allies", "allied", "union", "council", "conseil", "commission",
                        "organisation", "organization", "agence", "agency", "the alliance", "mission", "force"}
 # Which actor type wins when a surface has several candidates and no cue decides.
 _TYPE_RANK = {t: i for i, t in enumerate(("country", "organization", "programme", "operation", "agreement",

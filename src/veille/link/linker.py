@@ -45,6 +45,22 @@ def _data() -> tuple[dict[str, str], set[str], set[str]]:
     return head_type, set(stop["acronyms"]), {w.casefold() for w in stop["words"]}
 
 
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    data = json.loads(resources.files("veille.link").joinpath("data/titles.json").read_text(encoding="utf-8"))
+    return frozenset(data["titles"])
+
+
+def _strip_titles(text: str, start: int, end: int) -> int:
+    """Start of a person's name once leading titles (« général », "President", « M. ») are skipped."""
+    titles = _titles()
+    while True:
+        m = re.match(r"(\S+)\s+", text[start:end])
+        if not m or m.group(1).lower() not in titles:
+            return start
+        start += m.end()
+
+
 def slug_id(name: str) -> str:
     """Stable id of an actor the KB does not know: its folded, normalised name."""
     return "x:" + re.sub(r"[^0-9a-z]+", "-", fold(name).casefold()).strip("-")
@@ -113,7 +129,8 @@ class Linker:
         hits: list[Hit] = get_gazetteer(lang).find(sdoc, text)
         for h in hits:
             ids = sorted(h.ids, key=lambda x: _ORIGIN_RANK.get(x[1], 9))
-            out.append(Candidate(h.start, h.end, h.text, "gazetteer", list(ids), label="KB"))
+            s, e = _trim(text, h.start, h.end)  # « le Kremlin » → « Kremlin »
+            out.append(Candidate(s, e, text[s:e], "gazetteer", list(ids), label="KB"))
         return out
 
     def _ner_candidates(self, sdoc: Doc, text: str) -> list[Candidate]:
@@ -124,6 +141,13 @@ class Linker:
             if ent.label_ not in NER_LABELS:
                 continue
             s, e = _trim(text, ent.start_char, ent.end_char)
+            label = ent.label_
+            s2 = _strip_titles(text, s, e)
+            if s2 != s:
+                rest = text[s2:e].split()
+                # « General Tural Mammadzade »: a title before capitalised words marks a person
+                if label in ("PER", "PERSON") or (len(rest) >= 2 and all(w[:1].isupper() for w in rest)):
+                    s, label = s2, "PER"
             if e - s < 2:
                 continue
             surface = text[s:e]
@@ -144,7 +168,7 @@ class Linker:
                 if vocab.has_vector(surface.lower()) and (
                         ent.label_ not in ("PER", "PERSON") or ent.start == ent.sent.start):
                     continue
-            out.append(Candidate(s, e, surface, "ner", [], label=ent.label_))
+            out.append(Candidate(s, e, surface, "ner", [], label=label))
         return out
 
     def _role_candidates(self, sdoc: Doc, text: str, lang: str, gaz: list[Candidate], on: str | None
@@ -268,11 +292,12 @@ class Linker:
                 continue
             if c.ids:
                 actor_id, origin = c.ids[0]
-                if len({i for i, _ in c.ids}) > 1:
+                if self.kb.is_ambiguous(c.text):
                     picked = self.kb.disambiguate(c.text, text, lang)
-                    if picked is not None:
-                        actor_id = picked.id
-                        origin = next((o for i, o in c.ids if i == actor_id), origin)
+                    if picked is None:
+                        continue  # the reading the context picks is no actor (PPP = partenariat public-privé)
+                    actor_id = picked.id
+                    origin = next((o for i, o in c.ids if i == actor_id), origin)
                 actor = self.kb.get(actor_id)
                 etype = actor.type if actor else "other"
                 add(c, actor_id, origin, etype)

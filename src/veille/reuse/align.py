@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -184,15 +185,20 @@ def _merge_overlaps(spans: list[Span]) -> list[Span]:
     return out
 
 
-SENTENCE_BREAK = frozenset(".!?…\n")
+SENTENCE_BREAK = frozenset(".!?…:;\n")
+_SPACED_DASH = re.compile(r"\s[-–—]+\s")
 SNAP_WORDS = 2  # at most this many edited words between a passage edge and its sentence's edge are taken in
 
 
 def _break_after(text: str, starts: np.ndarray, ends: np.ndarray, t: int) -> bool:
-    """Does a sentence end between token t and token t+1?"""
+    """Does a sentence (or a dateline, a clause after a colon) end between token t and token t+1?"""
     if t < 0 or t >= len(starts) - 1:
         return True
-    return not SENTENCE_BREAK.isdisjoint(text[int(ends[t]):int(starts[t + 1])])
+    gap = text[int(ends[t]):int(starts[t + 1])]
+    if not SENTENCE_BREAK.isdisjoint(gap):
+        return True
+    # a spaced dash ("KYIV (Reuters) - Russia"), not a hyphen inside a word
+    return _SPACED_DASH.search(gap) is not None
 
 
 def _words_to_end(text: str, starts: np.ndarray, ends: np.ndarray, t1: int) -> int | None:

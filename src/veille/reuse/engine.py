@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -20,6 +21,7 @@ from veille.reuse.tokens import SHINGLE, Tokens, shingles, tokenize
 MAX_DF = 12  # a shingle found in more documents than this is boilerplate, not evidence of a copy
 MIN_SEEDS = 2  # shared rare shingles needed before a pair is aligned
 BATCH = 200  # documents tokenised at once (small enough for the CPU caches)
+POOL_MIN_PAIRS = 200  # fewer candidate pairs than this are aligned in-process (a pool costs more than it saves)
 
 
 def spans_to_passages(a_name: str, a_text: str, a_tok: tuple, b_name: str, b_text: str, b_tok: tuple,
@@ -45,6 +47,13 @@ def align_pair(a_name: str, a_text: str, b_name: str, b_text: str,
     return spans_to_passages(a_name, a_text, toks.of(0), b_name, b_text, toks.of(1), a_published, b_published)
 
 
+def hash_batch(texts: list[str]) -> tuple[Tokens, np.ndarray, np.ndarray]:
+    """Tokens of a batch, its shingle hashes and the batch-local document index of each shingle."""
+    toks = tokenize(texts)
+    sh, first = shingles(toks, SHINGLE)
+    return toks, sh, np.searchsorted(toks.bounds, first, side="right") - 1
+
+
 class Corpus:
     """Texts and their tokens, concatenated batch by batch."""
 
@@ -59,18 +68,17 @@ class Corpus:
         self._sh: list[np.ndarray] = []
         self._shd: list[np.ndarray] = []
 
-    def add_batch(self, batch: list[tuple[str, str, str | None]]) -> None:
+    def add_batch(self, batch: list[tuple[str, str, str | None]], hashed: tuple | None = None) -> None:
+        """Append documents; `hashed` is `hash_batch` of their texts when a worker already computed it."""
         first_doc = len(self.names)
         texts = [t for _, t, _ in batch]
         self.names += [n for n, _, _ in batch]
         self.texts += texts
         self.published += [p for _, _, p in batch]
-        toks = tokenize(texts)
-        sh, first = shingles(toks, SHINGLE)
-        doc = (np.searchsorted(toks.bounds, first, side="right") - 1 + first_doc).astype(np.int32)
+        toks, sh, doc = hashed if hashed is not None else hash_batch(texts)
         self._parts.append(toks)
         self._sh.append(sh)
-        self._shd.append(doc)
+        self._shd.append((doc + first_doc).astype(np.int32))
 
     def finish(self) -> None:
         parts = self._parts
@@ -140,16 +148,25 @@ def find_reuse(docs: Iterable[tuple[str, str, str | None]], workers: int = 2, pr
     global _CORPUS
     corpus = Corpus()
     bar = _bar(progress, "reading", "docs")
-    batch: list[tuple[str, str, str | None]] = []
-    for item in docs:
-        batch.append((str(item[0]), item[1] or "", item[2] if len(item) > 2 else None))
-        if len(batch) >= BATCH:
+    batches = _batches(docs)
+    if workers > 1 and "fork" in mp.get_all_start_methods():
+        # hashing runs in the workers while this process reads and parses the next batches
+        with mp.get_context("fork").Pool(workers) as pool:
+            pending: deque = deque()
+            for batch in batches:
+                pending.append((batch, pool.apply_async(hash_batch, ([t for _, t, _ in batch],))))
+                while len(pending) > 2 * workers or (pending and pending[0][1].ready()):
+                    done, res = pending.popleft()
+                    corpus.add_batch(done, res.get())
+                    bar.update(len(done))
+            while pending:
+                done, res = pending.popleft()
+                corpus.add_batch(done, res.get())
+                bar.update(len(done))
+    else:
+        for batch in batches:
             corpus.add_batch(batch)
             bar.update(len(batch))
-            batch = []
-    if batch:
-        corpus.add_batch(batch)
-        bar.update(len(batch))
     bar.close()
     if not corpus.names:
         return []
@@ -162,11 +179,22 @@ def find_reuse(docs: Iterable[tuple[str, str, str | None]], workers: int = 2, pr
         _CORPUS = None
 
 
+def _batches(docs: Iterable[tuple[str, str, str | None]]) -> Iterator[list[tuple[str, str, str | None]]]:
+    batch: list[tuple[str, str, str | None]] = []
+    for item in docs:
+        batch.append((str(item[0]), item[1] or "", item[2] if len(item) > 2 else None))
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _run_alignment(pairs: np.ndarray, workers: int, progress: bool) -> list[Passage]:
     bar = _bar(progress, "aligning", "pairs", total=len(pairs))
     out: list[Passage] = []
     chunks = np.array_split(pairs, max(1, min(len(pairs) // 50, 64))) if len(pairs) else []
-    if workers > 1 and len(pairs) > 200 and "fork" in mp.get_all_start_methods():
+    if workers > 1 and len(pairs) >= POOL_MIN_PAIRS and "fork" in mp.get_all_start_methods():
         with mp.get_context("fork").Pool(workers) as pool:
             for chunk, res in zip(chunks, pool.imap(_align_chunk, chunks), strict=True):
                 out += res

@@ -193,9 +193,15 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
                     facts=data.facts_table(store.conn(), entity_id))
 
     @app.get("/doc/{name:path}", response_class=HTMLResponse, include_in_schema=False)
-    def doc_page(request: Request, name: str) -> HTMLResponse:
+    def doc_page(request: Request, name: str, fact: int | None = None, at: int | None = None) -> HTMLResponse:
+        """`fact` highlights that fact source's span, `at` the copied passage starting at that offset."""
         doc = _doc(name)
-        return page(request, "document.html", title=f"{doc['title'] or doc['name']} — veille", d=doc)
+        focus = {i for i, p in enumerate(doc["passages"]) if p["start"] == at}
+        for s in doc["segments"]:
+            s["hl"] = fact is not None and fact in s["facts"]
+            s["focus"] = bool(focus.intersection(s["passages"]))
+        return page(request, "document.html", title=f"{doc['title'] or doc['name']} — veille", d=doc,
+                    actors=doc["actors"], hl_fact=fact)
 
     @app.get("/copy", response_class=HTMLResponse, include_in_schema=False)
     def copy_page(request: Request, a: str, a_start: int, b: str, b_start: int) -> HTMLResponse:

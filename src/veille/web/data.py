@@ -317,6 +317,12 @@ def document(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
            "chars": row["chars"], "words": row["words"], "text": text, "mentions": mentions, "facts": facts,
            "passages": passages}
     doc["segments"] = segments(text, mentions, facts, passages)
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m["entity"]] = counts.get(m["entity"], 0) + 1
+    first = {m["entity"]: m for m in reversed(mentions)}
+    doc["actors"] = [{"id": k, "name": first[k]["name"], "type": first[k]["type"], "n": n}
+                     for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]["name"]))]
     return doc
 
 
@@ -337,10 +343,12 @@ def segments(text: str, mentions: list[dict], facts: list[dict], passages: list[
         mention = next((m for m in spans[mi:mi + 4] if m["start"] <= a and b <= m["end"]), None)
         seg = {"start": a, "end": b, "text": text[a:b],
                "entity": mention["entity"] if mention else None, "entity_name": mention["name"] if mention else None,
+               "entity_type": mention["type"] if mention else None,
                "mention_start": bool(mention and mention["start"] == a),
                "facts": [f["source_id"] for f in facts if f["start"] <= a and b <= f["end"]],
                "passages": [i for i, p in enumerate(passages) if p["start"] <= a and b <= p["end"]]}
         seg["passage_start"] = [i for i in seg["passages"] if passages[i]["start"] == a]
+        seg["fact_start"] = [f["source_id"] for f in facts if f["start"] == a]
         out.append(seg)
     return out
 

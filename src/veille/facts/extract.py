@@ -1,0 +1,584 @@
+"""Facts from one parsed document: trigger words from the lexicon, their arguments from the dependency parse and the
+prepositions that introduce them, dates from the nearest time expression, spans tight around what states them.
+
+For each sentence: mentions (and resolved anaphors) become arguments carrying their head token and the preposition
+introducing them; each trigger picks its subject (nsubj subtree, passive agent, « de X » of a nominalisation, the
+governing clause's subject, else the document's main actor) and its objects (arguments introduced by a preposition
+of the trigger's frame, best scored by tree distance and entity type), both expanded over coordination.
+Structural patterns without a trigger (« X, capitale de Y », « le centre C de l'OTAN », « le plan P de X »,
+« le président azéri A ») add located_in, part_of, participates_in and leader_of facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from veille.facts.anaphora import anaphor_mentions, main_actor
+from veille.facts.attributes import commodity_in, dates_from, quantity_in
+from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_cessation, match_token
+from veille.model import Analysis, Fact, Mention, Timex
+
+_NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "age", "ure", "ité", "iat", "ien", "ure", "ship", "ord",
+                  "ogue", "port", "ions", "ents", "ises", "ats", "ité", "embargo", "aison", "ente", "ission")
+_SUBJ_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj", "csubj")
+_CLAUSE_DEPS = ("ccomp", "advcl", "acl:relcl", "relcl", "parataxis", "csubj")
+_RELATIVE = {"qui", "que", "who", "which", "that"}
+_PREP_NORMAL = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à", "a": "à", "de la": "de"}
+_LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
+                       r"\s+(?:de la |de l'|du |de |des |of the |of )|sur (?:la |le |l')|dans (?:la |le |l')?|au |en "
+                       r"|à |in (?:the )?|on (?:the )?|near (?:the )?|près de (?:la |l')?)\s*$", re.IGNORECASE)
+_OF = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:de la |de l'|du |de |des |of the |of )\s*$", re.IGNORECASE)
+_MODAL = {"possible", "éventuelle", "éventuel", "potentielle", "potentiel", "potential", "possible", "hypothétique",
+          "hypothetical", "future", "futur"}
+_POSSESSIVE = re.compile(r"^\s*'s?\s*$")
+
+
+@dataclass
+class Arg:
+    """A mention (or resolved anaphor) as an argument: its entity, span, head token and introducing preposition."""
+
+    m: Mention
+    head: int  # token index of the span's syntactic head
+    prep: str
+
+
+def _norm_prep(text: str) -> str:
+    t = text.lower()
+    return _PREP_NORMAL.get(t, t)
+
+
+def _prep_of(tok, lang: str) -> str:
+    """The preposition introducing the phrase headed by `tok` ('' if none); conjuncts inherit their first's."""
+    for _ in range(3):
+        if lang == "en":
+            if tok.dep_ == "pobj":
+                return tok.head.text.lower()
+            if tok.dep_ == "agent":
+                return "by"
+        else:
+            cases = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+            if cases:
+                words = [c.text.lower() for c in cases if c.dep_ == "case"] or [cases[0].text.lower()]
+                return _norm_prep(words[0])
+            if tok.dep_ == "obl:agent":
+                return "par"
+        if tok.dep_ in ("conj", "appos") and tok.head.i < tok.i:
+            tok = tok.head
+            continue
+        break
+    return ""
+
+
+def _subtree_ids(tok) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _tree_dist(a, b) -> int:
+    """Number of dependency edges between two tokens."""
+    anc_a = [a.i] + [t.i for t in a.ancestors]
+    pos = {i: k for k, i in enumerate(anc_a)}
+    k = 0
+    t = b
+    while t.i not in pos:
+        if t.head.i == t.i:
+            return 99
+        t = t.head
+        k += 1
+    return k + pos[t.i]
+
+
+class _DocContext:
+    """Per-document state: arguments by sentence, timexes, main actor, lexicon."""
+
+    def __init__(self, analysis: Analysis, sdoc) -> None:
+        self.analysis = analysis
+        self.sdoc = sdoc
+        self.text = analysis.doc.text
+        self.lang = analysis.doc.lang if analysis.doc.lang in ("fr", "en") else "fr"
+        self.lex: Lexicon = get_lexicon(self.lang)
+        self.main = main_actor(analysis)
+        self.types = {m.entity: m.type for m in analysis.mentions}
+        mentions = sorted(list(analysis.mentions) + anaphor_mentions(analysis, sdoc, self.main),
+                          key=lambda m: (m.start, -m.end))
+        self.args: list[Arg] = []
+        self.tok_arg: dict[int, Arg] = {}
+        last_end = -1
+        for m in mentions:
+            if m.start < last_end:  # overlapping spans: keep the first (longest)
+                continue
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            last_end = m.end
+            a = Arg(m, span.root.i, _prep_of(span.root, self.lang))
+            self.args.append(a)
+            for t in span:
+                self.tok_arg[t.i] = a
+        self.timexes: list[tuple[Timex, int]] = []
+        for tx in analysis.timexes:
+            span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None and len(span):
+                self.timexes.append((tx, span.root.i))
+
+    def mention_tokens(self) -> set[int]:
+        return set(self.tok_arg)
+
+
+def _is_nounish(tok, lang: str) -> bool:
+    if lang == "en":
+        return tok.pos_ in ("NOUN", "PROPN")
+    if any(c.dep_ in ("det", "case") for c in tok.children):
+        return True
+    if any(c.dep_.startswith("aux") or c.dep_ in _SUBJ_DEPS for c in tok.children):
+        return False
+    low = tok.text.lower()
+    if tok.dep_ in ("nmod", "obj", "nsubj", "obl:arg", "obl:mod", "appos", "obl") and low.endswith(_NOUN_SUFFIXES):
+        return True
+    return False
+
+
+def _is_passive(tok, lang: str) -> bool:
+    if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in tok.children):
+        return True
+    # participle modifying a noun: « ce projet soutenu par Washington », "the force led by NATO"
+    return tok.dep_ in ("acl", "amod") and any(
+        c.dep_ in ("obl:agent", "agent") or (c.dep_ in ("case", "prep") and c.text.lower() in ("par", "by"))
+        for c in list(tok.children) + [g for c in tok.children for g in c.children])
+
+
+def _args_under(ctx: _DocContext, root, sent_args: list[Arg], exclude: set[int] = frozenset()) -> list[Arg]:
+    """The argument(s) heading the phrase rooted at `root`: the shallowest mention(s) in its subtree, with their
+    coordinated conjuncts."""
+    if root.i in ctx.tok_arg:
+        found = [ctx.tok_arg[root.i]]
+    else:
+        frontier = [root]
+        found = []
+        for _ in range(4):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.i in exclude or c.dep_ in ("punct", "cc") or c.dep_ in _CLAUSE_DEPS and c.i != root.i:
+                        continue
+                    if c.i in ctx.tok_arg:
+                        a = ctx.tok_arg[c.i]
+                        if a not in found:
+                            found.append(a)
+                    else:
+                        nxt.append(c)
+            if found:
+                break
+            frontier = nxt
+    out: list[Arg] = []
+    for a in found:
+        _add_with_conjuncts(ctx, a, out)
+    return out
+
+
+def _add_with_conjuncts(ctx: _DocContext, a: Arg, out: list[Arg]) -> None:
+    if a not in out:
+        out.append(a)
+    head = ctx.sdoc[a.head]
+    for c in head.children:
+        if c.dep_ in ("conj", "appos") and c.i in ctx.tok_arg:
+            b = ctx.tok_arg[c.i]
+            if b not in out and b.m.type == a.m.type:
+                _add_with_conjuncts(ctx, b, out)
+
+
+def _clause_subject(tok, lang: str):
+    """The subject token of the clause `tok` belongs to, climbing over xcomp/conj/advcl/nominal attachment."""
+    t = tok
+    for _ in range(6):
+        subs = [c for c in t.children if c.dep_ in _SUBJ_DEPS]
+        if subs:
+            s = subs[0]
+            if s.text.lower() in _RELATIVE and t.dep_ in ("acl:relcl", "relcl"):
+                return t.head
+            return s
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+@dataclass
+class _Trig:
+    entry: Entry
+    tok: object  # spaCy Token
+    end: int  # last token index of a multi-word trigger
+
+
+def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig]:
+    out: list[_Trig] = []
+    words = [t.text.lower() for t in sent]
+    for k, t in enumerate(sent):
+        if t.i in mention_toks:
+            continue
+        for stems, en in ctx.lex.multi:
+            n = len(stems)
+            if tuple(words[k:k + n]) == stems or (
+                    n and all(words[k + j].startswith(stems[j]) for j in range(n) if k + j < len(words))
+                    and k + n <= len(words)):
+                out.append(_Trig(en, t, t.i + n - 1))
+        for en in match_token(ctx.lex, t.text):
+            out.append(_Trig(en, t, t.i))
+    return out
+
+
+def _pick_date(ctx: _DocContext, trig, sent) -> tuple[Timex, int] | None:
+    best, best_key = None, None
+    for tx, ti in ctx.timexes:
+        if not (sent.start <= ti < sent.end):
+            continue
+        d = _tree_dist(trig, ctx.sdoc[ti])
+        if d > 5:
+            continue
+        key = (d, abs(ti - trig.i))
+        if best_key is None or key < best_key:
+            best, best_key = (tx, ti), key
+    if best is not None and isinstance(best[0].value, str):
+        # « à partir de 2002 et jusqu'à …, en 2014 »: the interval that ends (or starts) at the point wins
+        for tx, ti in ctx.timexes:
+            v = tx.value
+            if sent.start <= ti < sent.end and isinstance(v, dict) and best[0].value in (v.get("from"), v.get("to")):
+                return tx, ti
+    return best
+
+
+def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[str], passive: bool,
+             nounish: bool) -> list[Arg]:
+    en, tok = tr.entry, tr.tok
+    sub = _subtree_ids(tok)
+    ccomp = {i for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl") for i in _subtree_ids(c)}
+    best, best_s = None, 2.4
+    for a in sent_args:
+        if a.m.entity in subj_ids or tok.i <= a.head <= tr.end:
+            continue
+        s = 0.0
+        prep = a.prep
+        if prep in en.preps or (prep == "" and "" in en.preps and not nounish):
+            s += 3
+        elif not (en.clause_object and a.head in ccomp):
+            continue
+        if nounish and a.head not in sub and prep not in ("entre", "between"):
+            continue  # a noun's arguments hang under it
+        if prep in ("par", "by") and not passive:
+            s -= 3
+        if a.head in sub:
+            s += 2
+            s -= 0.3 * _tree_dist(tok, ctx.sdoc[a.head])
+        else:
+            s -= 0.08 * abs(a.head - tok.i)
+        if en.clause_object and a.head in ccomp:
+            s += 1.5
+        if en.obj_types and a.m.type in en.obj_types:
+            s += 1.5
+        if a.head < tok.i:
+            s -= 1.5
+        if s > best_s:
+            best, best_s = a, s
+    if best is None:
+        return []
+    out: list[Arg] = []
+    _add_with_conjuncts(ctx, best, out)
+    return [a for a in out if a.m.entity not in subj_ids]
+
+
+def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: bool,
+              nounish: bool) -> tuple[list[Arg], bool]:
+    """Subject arguments of the trigger and whether they were found syntactically (False: implicit/main actor)."""
+    tok = tr.tok
+    en = tr.entry
+    if passive:
+        agents = [a for a in sent_args if a.prep in ("par", "by") and tok.i < a.head <= tok.i + 8]
+        if agents:
+            out: list[Arg] = []
+            _add_with_conjuncts(ctx, agents[0], out)
+            return out, True
+        if en.passive_only:
+            return [], False
+    if nounish:
+        # « l'adhésion de X », « sa participation », « la coopération turque », "Azerbaijan's accession"
+        for c in tok.children:
+            if c.i in ctx.tok_arg and c.dep_ in ("amod", "poss", "compound", "nmod:poss"):
+                a = ctx.tok_arg[c.i]
+                if not (c.dep_ == "compound" and a.m.type not in ("country", "organization", "company", "person")):
+                    out = []
+                    _add_with_conjuncts(ctx, a, out)
+                    return out, True
+        for c in tok.children if not en.of_object else ():
+            if c.i > tok.i and c.dep_ in ("nmod", "prep") and _prep_of(c, ctx.lang) in ("de", "of"):
+                got = _args_under(ctx, c, sent_args)
+                if got and got[0].prep in ("de", "of", ""):
+                    return got, True
+        gov = tok.head
+        while gov.i != gov.head.i and gov.dep_ in ("nmod", "obl", "obl:mod", "obl:arg", "obj", "pobj", "prep",
+                                                       "dobj", "nsubj") and gov.i != tok.i:
+            if any(c.dep_ in _SUBJ_DEPS for c in gov.children):
+                break
+            gov = gov.head
+        s = _clause_subject(gov, ctx.lang) if gov.i != tok.i else None
+        if s is not None and s.i not in _subtree_ids(tok) and s.i != tok.i:
+            got = _args_under(ctx, s, sent_args)
+            if got:
+                return got, True
+        return [], False
+    s = _clause_subject(tok, ctx.lang)
+    if s is not None and s.i != tok.i:
+        got = _args_under(ctx, s, sent_args)
+        got = [a for a in got if a.prep in ("", "de") or a.prep not in en.preps]
+        if got:
+            return got, True
+    # no usable subject: the nearest preceding argument not introduced by a preposition
+    before = [a for a in sent_args if a.head < tok.i and a.prep == ""]
+    if before:
+        return [before[-1]], False
+    after = [a for a in sent_args if a.head > tok.i and a.prep == "" and not en.inverse]
+    if en.inverse and not after:
+        after = [a for a in sent_args if a.head > tok.i and a.prep == ""]
+    if after and en.relation == "succeeded_by":
+        return [after[0]], False
+    return [], False
+
+
+def _cessation(ctx: _DocContext, tok) -> bool:
+    t = tok
+    for _ in range(2):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in ("xcomp", "obl:arg", "nmod", "obj", "ccomp", "pobj", "pcomp", "prep", "dobj") and \
+                is_cessation(ctx.lex, t.head.text):
+            return True
+        t = t.head
+    return False
+
+
+def _negated(ctx: _DocContext, tok) -> bool:
+    return any(c.dep_ in ("advmod", "neg") and c.text.lower() in ("pas", "jamais", "not", "n't", "never")
+               for c in tok.children)
+
+
+def _span_for(ctx: _DocContext, sent, pieces: list[tuple[int, int]]) -> tuple[int, int]:
+    s = max(sent.start_char, min(p[0] for p in pieces))
+    e = min(sent.end_char, max(p[1] for p in pieces))
+    text = ctx.text
+    while e > s and text[e - 1] in " ,;:":
+        e -= 1
+    return s, e
+
+
+def _make(ctx: _DocContext, sent, rel: str, subj: Arg | None, subj_ent: str, obj: Arg | None, trig_span,
+          date: tuple[Timex, int] | None, cessation: bool, conf: float, plover: str | None, trigger: str | None,
+          implicit_span: tuple[int, int] | None = None) -> Fact:
+    pieces = [trig_span]
+    if subj is not None:
+        pieces.append((subj.m.start, subj.m.end))
+    if obj is not None:
+        pieces.append((obj.m.start, obj.m.end))
+    start = end = None
+    date_span = None
+    if date is not None:
+        tx = date[0]
+        start, end = dates_from(tx, cessation)
+        date_span = (tx.start, tx.end)
+        pieces.append(date_span)
+    s, e = _span_for(ctx, sent, pieces)
+    return Fact(subject=subj_ent, relation=rel, object=obj.m.entity if obj else None, start=start, end=end,
+                doc=ctx.analysis.doc.name, span_start=s, span_end=e, quote=ctx.text[s:e], confidence=round(conf, 2),
+                plover=plover, trigger=trigger,
+                subject_span=(subj.m.start, subj.m.end) if subj is not None else implicit_span,
+                object_span=(obj.m.start, obj.m.end) if obj is not None else None, date_span=date_span)
+
+
+def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
+                   dates: dict[int, tuple[Timex, int] | None]) -> list[tuple[int, Fact]]:
+    en, tok = tr.entry, tr.tok
+    if any(c.text.lower() in _MODAL for c in tok.children):
+        return []
+    nounish = _is_nounish(tok, ctx.lang)
+    passive = (not nounish) and _is_passive(tok, ctx.lang) and (en.passive_agent or en.passive_only or
+                                                                   en.relation in ("supports", "opposes"))
+    if en.passive_only and not passive:
+        return []
+    subjects, explicit = _subjects(ctx, tr, sent, sent_args, passive, nounish)
+    subj_ids = {a.m.entity for a in subjects}
+    objects: list[Arg]
+    if en.passive_only:
+        # « la force … dirigée par l'OTAN au Kosovo (KFOR) »: the led body is nearby, of an operation-like type
+        near = [a for a in sent_args if a.m.entity not in subj_ids and abs(a.head - tok.i) <= 10
+                and a.m.type in ("operation", "programme")]
+        objects = sorted(near, key=lambda a: (a.m.type != "operation", abs(a.head - tok.i)))[:1]
+    elif en.mediation and nounish:
+        # « avec la médiation des États-Unis, A et B ont signé »: the parties are the governing clause's subjects
+        gov = tok.head
+        s = _clause_subject(gov, ctx.lang)
+        objects = [a for a in _args_under(ctx, s, sent_args) if a.m.entity not in subj_ids] if s is not None else []
+        if not objects:
+            objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
+    else:
+        objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
+    entre = [a for a in sent_args if a.prep in ("entre", "between") and a.head in _subtree_ids(tok)]
+    pairs: list[tuple[Arg | None, str, Arg | None]] = []
+    if en.symmetric and len(entre) >= 2 and not (en.mediation and subjects):
+        first = entre[0]
+        for other in entre[1:]:
+            pairs.append((first, first.m.entity, other))
+    elif en.symmetric and not objects and len(subjects) >= 2:
+        for other in subjects[1:]:
+            pairs.append((subjects[0], subjects[0].m.entity, other))
+    else:
+        if not subjects:
+            if ctx.main is None or not en.implicit:
+                return []
+            subj_list: list[tuple[Arg | None, str]] = [(None, ctx.main)]
+        else:
+            subj_list = [(a, a.m.entity) for a in subjects]
+        if not objects and en.supply and nounish and ctx.main and ctx.main not in subj_ids:
+            pairs.extend((s, e, None) for s, e in subj_list)  # recipient: the main actor (set below)
+        for sa, se in subj_list:
+            for oa in objects:
+                pairs.append((sa, se, oa))
+    date = dates.get(tok.i)
+    if date is None and tok.dep_ == "conj" and tok.head.i in dates:
+        date = dates[tok.head.i]
+    cess = _cessation(ctx, tok)
+    out: list[tuple[int, Fact]] = []
+    trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
+    for sa, se, oa in pairs:
+        oe = oa.m.entity if oa is not None else ctx.main
+        if oe is None or oe == se:
+            continue
+        rel = en.relation
+        otype = ctx.types.get(oe, oa.m.type if oa else "country")
+        rel = en.by_type.get(otype, rel)
+        subj_e, obj_e, subj_a, obj_a = se, oe, sa, oa
+        if en.inverse:
+            subj_e, obj_e, subj_a, obj_a = oe, se, oa, sa
+        if en.symmetric and ctx.main and obj_e == ctx.main:
+            subj_e, obj_e, subj_a, obj_a = obj_e, subj_e, obj_a, subj_a
+        conf = 0.55 + (0.15 if explicit else 0) + (0.15 if oa is not None else 0)
+        f = _make(ctx, sent, rel, subj_a, subj_e, obj_a, trig_span, date, cess, conf, en.plover, tok.text,
+                  implicit_span=trig_span if subj_a is None else None)
+        if sa is None and oa is None:
+            continue
+        if obj_a is None:
+            f.object = obj_e
+        f.negated = _negated(ctx, tok)
+        if en.supply:
+            window = [t.text for t in ctx.sdoc[tok.i:min(sent.end, tok.i + 12)]]
+            f.what = commodity_in(window, ctx.lex)
+            q = quantity_in(ctx.text[tok.idx:sent.end_char], ctx.lex)
+            if q:
+                f.quantity = q[0]
+        out.append((en.priority, f))
+    return out
+
+
+def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -> list[tuple[int, Fact]]:
+    """located_in / part_of / participates_in / leader_of read from how two adjacent mentions are joined."""
+    out: list[tuple[int, Fact]] = []
+    text = ctx.text
+    for i, a in enumerate(sent_args):
+        for b in sent_args[i + 1:i + 3]:
+            if b.m.start - a.m.end > 40 or a.m.entity == b.m.entity:
+                continue
+            between = text[a.m.end:b.m.start]
+            rel, sub, obj = None, a, b
+            ta, tb = a.m.type, b.m.type
+            if ta in ("place", "company", "operation", "event") and tb in ("place", "country") and \
+                    _LOCATIVE.match(between):
+                rel = "located_in"
+            elif ta == "place" and tb == "operation" and between.strip() == "(" and \
+                    re.search(r"\b(?:au|en|à|in)\s+$", text[max(sent.start_char, a.m.start - 6):a.m.start]):
+                rel, sub, obj = "located_in", b, a  # « … au Kosovo (KFOR) »
+            elif ta == "organization" and tb == "organization" and _OF.match(between) and b.m.origin != "anaphor":
+                rel = "part_of"
+            elif ta == "programme" and tb == "country" and _OF.match(between):
+                rel, sub, obj = "participates_in", b, a
+            elif ctx.lang == "en" and tb in ("organization", "programme") and ta in ("organization", "country") \
+                    and _POSSESSIVE.match(between):
+                rel, sub, obj = ("part_of", b, a) if tb == "organization" and ta == "organization" else \
+                    ("participates_in", a, b) if tb == "programme" and ta == "country" else (None, a, b)
+            elif ta == "person" and tb in ("country", "organization") and _title_between(ctx, between, of=True):
+                rel = "leader_of"
+            elif tb == "person" and ta in ("country", "organization") and not between.strip() and \
+                    _title_before(ctx, a.m.start, sent.start_char):
+                rel, sub, obj = "leader_of", b, a
+            if rel is None or sub.m.origin == "anaphor" and rel != "located_in":
+                continue
+            f = _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6, None, None)
+            out.append((1, f))
+    return out
+
+
+def _title_between(ctx: _DocContext, between: str, of: bool) -> bool:
+    w = between.strip(" ,").lower()
+    for t in ctx.lex.titles:
+        title = " ".join(t)
+        if re.fullmatch(rf"(?:(?:le|la|l'|the|a|an)\s+)?{re.escape(title)}\s+(?:de la|de l'|du|de|des|of the|of)",
+                        w):
+            return True
+    return False
+
+
+def _title_before(ctx: _DocContext, pos: int, floor: int) -> bool:
+    before = ctx.text[max(floor, pos - 40):pos].lower().rstrip()
+    return any(before.endswith(" ".join(t)) for t in ctx.lex.titles)
+
+
+def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
+    """Dated, cited facts stated by one document (see the module docstring for how)."""
+    if sdoc is None or not analysis.mentions:
+        return []
+    ctx = _DocContext(analysis, sdoc)
+    mention_toks = ctx.mention_tokens()
+    facts: list[Fact] = []
+    ai = 0
+    for sent in _sentences(sdoc):
+        while ai < len(ctx.args) and ctx.args[ai].head < sent.start:
+            ai += 1
+        sent_args = []
+        j = ai
+        while j < len(ctx.args) and ctx.args[j].head < sent.end:
+            sent_args.append(ctx.args[j])
+            j += 1
+        if not sent_args:
+            continue
+        trigs = _find_triggers(ctx, sent, mention_toks)
+        dates = {tr.tok.i: _pick_date(ctx, tr.tok, sent) for tr in trigs}
+        cands: list[tuple[int, Fact]] = []
+        for tr in trigs:
+            cands.extend(_trigger_facts(ctx, sent, sent_args, tr, dates))
+        cands.extend(_structural_facts(ctx, sent, sent_args, dates))
+        facts.extend(_dedupe(cands))
+    return facts
+
+
+def _sentences(sdoc):
+    """spaCy's sentences, cut again at line breaks (titles and list items are not one sentence with the next)."""
+    for sent in sdoc.sents:
+        start = sent.start
+        for t in sent:
+            if "\n" in t.text or "\n" in t.whitespace_:
+                end = t.i if "\n" in t.text else t.i + 1
+                if end > start:
+                    yield sdoc[start:end]
+                start = t.i + 1
+        if start < sent.end:
+            yield sdoc[start:sent.end]
+
+
+def _dedupe(cands: list[tuple[int, Fact]]) -> list[Fact]:
+    """One fact per entity pair and date in a sentence: the highest-priority trigger's, then the most confident;
+    an undated statement of a pair also stated with a date is dropped."""
+    best: dict[tuple, tuple[int, Fact]] = {}
+    for prio, f in cands:
+        key = (frozenset((f.subject, f.object)), f.start, f.end)
+        cur = best.get(key)
+        if cur is None or (prio, f.confidence) > (cur[0], cur[1].confidence):
+            best[key] = (prio, f)
+    dated = {k[0] for k in best if k[1] or k[2]}
+    kept = [v for k, v in best.items() if k[1] or k[2] or k[0] not in dated]
+    return [f for _, f in sorted(kept, key=lambda x: x[1].span_start)]

@@ -1,0 +1,133 @@
+"""Mention → actor linking in French and English, through the real pipeline (spaCy model + curated KB)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from conftest import run_veille
+from veille.model import Document
+from veille.pipeline import analyze
+
+
+def links(text: str, lang: str | None = None, published: str | None = "2025-10-15") -> dict[str, tuple[str, str]]:
+    """surface text -> (entity id, origin) for every mention of the text."""
+    a = analyze(Document(name="t", text=text, lang=lang or "", published=published))
+    return {m.text: (m.entity, m.origin) for m in a.mentions}
+
+
+def entity_of(text: str, surface: str, **kw) -> str:
+    found = links(text, **kw)
+    assert surface in found, f"{surface!r} not linked in {text!r}: {found}"
+    return found[surface][0]
+
+
+def test_nato_is_one_actor_in_french_and_english():
+    fr = links("L'OTAN a tenu un sommet. L'Alliance atlantique réunit 32 Alliés.")
+    en = links("NATO held a summit in Washington. The North Atlantic Treaty Organization has 32 members.")
+    ids = {fr["OTAN"][0], fr["Alliance atlantique"][0], en["NATO"][0], en["North Atlantic Treaty Organization"][0]}
+    assert len(ids) == 1
+
+
+@pytest.mark.parametrize("text,surface,other_text,other_surface", [
+    ("Le Conseil de partenariat euro-atlantique (CPEA) s'est réuni.", "CPEA",
+     "The Euro-Atlantic Partnership Council (EAPC) met in Brussels.", "EAPC"),
+    ("La Force internationale d'assistance à la sécurité (FIAS) a quitté Kaboul.", "FIAS",
+     "ISAF left Afghanistan in 2014.", "ISAF"),
+    ("L'Arménie a gelé sa participation à l'OTSC.", "OTSC",
+     "Armenia froze its participation in the CSTO.", "CSTO"),
+    ("L'OCS a tenu son sommet.", "OCS", "The SCO held its summit.", "SCO"),
+])
+def test_acronyms_match_across_languages(text, surface, other_text, other_surface):
+    assert entity_of(text, surface) == entity_of(other_text, other_surface)
+
+
+def test_acronym_defined_in_the_text_for_an_unknown_actor():
+    text = ("Le Centre caucasien d'études stratégiques (CCES) publie un rapport. Selon le CCES, la région reste "
+            "instable.")
+    a = analyze(Document(name="t", text=text, published="2025-01-01"))
+    by_text = {}
+    for m in a.mentions:
+        by_text.setdefault(m.text, set()).add((m.entity, m.origin))
+    long_ids = {e for e, _ in by_text["Centre caucasien d'études stratégiques"]}
+    assert len(long_ids) == 1
+    assert by_text["CCES"] == {(next(iter(long_ids)), "acronym_in_text")}
+    assert a.entities[next(iter(long_ids))].type == "organization"
+
+
+def test_ppp_is_resolved_by_context():
+    nato = entity_of("L'Azerbaïdjan a adhéré au Partenariat pour la paix de l'OTAN. Le PPP a permis de coopérer "
+                     "avec les Alliés.", "PPP")
+    pfp = entity_of("Azerbaijan joined the Partnership for Peace in 1994.", "Partnership for Peace")
+    assert nato == pfp
+    found = links("La mairie a signé un partenariat public-privé pour rénover l'hôpital. Ce PPP coûtera 40 millions"
+                  " d'euros aux contribuables.")
+    assert found.get("PPP", ("", ""))[0] != pfp
+
+
+def test_capitals_demonyms_and_periphrases_stand_for_their_state():
+    russia = entity_of("La Russie proteste.", "Russie")
+    found = links("Moscou dénonce l'accord ; le Kremlin menace Bakou et les pétroliers russes quittent le port.")
+    assert found["Moscou"] == (russia, "capital")
+    assert found["Kremlin"][0] == russia
+    assert found["russes"] == (russia, "demonym")
+    azerbaijan = entity_of("L'Azerbaïdjan signe.", "Azerbaïdjan")
+    assert found["Bakou"] == (azerbaijan, "capital")
+    assert entity_of("Les drones azéris ont frappé.", "azéris") == azerbaijan
+    assert entity_of("Azerbaijani troops moved north.", "Azerbaijani") == azerbaijan
+    assert entity_of("La coopération avec l'État hébreu inquiète.", "État hébreu") == \
+        entity_of("Israël proteste.", "Israël")
+
+
+def test_role_phrase_resolves_to_the_office_holder_at_the_document_date():
+    aliyev = entity_of("Ilham Aliyev a parlé.", "Ilham Aliyev")
+    assert entity_of("Selon le président azéri, la réforme avance.", "président azéri") == aliyev
+    putin = entity_of("Vladimir Putin spoke.", "Vladimir Putin")
+    assert entity_of("The Russian president spoke on Tuesday.", "Russian president", lang="en") == putin
+
+
+def test_spelling_variant_links_to_the_known_place():
+    assert entity_of("Le pétrole ira à Makhatchala.", "Makhatchala") == \
+        entity_of("Le pétrole ira à Makhatchkala.", "Makhatchkala")
+
+
+def test_mention_spans_are_clean():
+    text = "Les relations entre l’OTAN et l'Azerbaïdjan, puis avec l'Union européenne."
+    a = analyze(Document(name="t", text=text, published="2025-01-01"))
+    for m in a.mentions:
+        assert text[m.start:m.end] == m.text
+        assert not m.text.lower().startswith(("l'", "l’")) and m.text == m.text.strip(" ,.")
+
+
+def test_same_unknown_name_merges_across_documents_and_merges_are_listed(tmp_path):
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "a.txt").write_text("Le général Tural Mammadzade a rencontré des officiers géorgiens à Tbilissi.",
+                             encoding="utf-8")
+    (d / "b.txt").write_text("General Tural Mammadzade met Turkish officers in Ankara last week.",
+                             encoding="utf-8")
+    (d / "c.txt").write_text("L'Organisation du traité de sécurité collective a tenu une réunion à Moscou.",
+                             encoding="utf-8")
+    (d / "e.txt").write_text("The CSTO met in Moscow.", encoding="utf-8")
+    db = tmp_path / "kb.sqlite"
+    run_veille("ingest", "--quiet", str(d), db=db)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT DISTINCT m.entity, d.name FROM mentions m JOIN documents d ON d.id = m.doc_id"
+                            " WHERE m.text LIKE '%Mammadzade%'").fetchall()
+        assert {r[1] for r in rows} == {"a.txt", "b.txt"} and len({r[0] for r in rows}) == 1
+        csto = conn.execute("SELECT DISTINCT entity FROM mentions WHERE text IN"
+                            " ('Organisation du traité de sécurité collective', 'CSTO')").fetchall()
+        assert len(csto) == 1
+    shown = run_veille("entity", "CSTO", db=db).stdout
+    assert "Organisation du traité de sécurité collective" in shown and "acronym" in shown
+    data = json.loads(run_veille("entity", "--json", "Moscou", db=db).stdout)
+    assert data["entity"]["type"] == "country"
+    assert {"capital"} <= {a["origin"] for a in data["aliases"]}
+
+
+def test_entities_command_filters_by_document_and_type(seed_kb):
+    out = run_veille("entities", "--type", "programme", "--doc", "003_66d092a99215d8bb.txt", db=seed_kb).stdout
+    assert "Partnership for Peace" in out
+    assert "Azerbaijan" not in out
