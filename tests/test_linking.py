@@ -6,8 +6,8 @@ import json
 import sqlite3
 
 import pytest
-
 from conftest import run_veille
+
 from veille.model import Document
 from veille.pipeline import analyze
 

@@ -57,10 +57,9 @@ def _prep_of(tok, lang: str) -> str:
             if tok.dep_ == "agent":
                 return "by"
         else:
-            cases = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+            cases = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
             if cases:
-                words = [c.text.lower() for c in cases if c.dep_ == "case"] or [cases[0].text.lower()]
-                return _norm_prep(words[0])
+                return _norm_prep(cases[0].text)
             if tok.dep_ == "obl:agent":
                 return "par"
         if tok.dep_ in ("conj", "appos") and tok.head.i < tok.i:
@@ -95,6 +94,7 @@ class _DocContext:
         self.analysis = analysis
         self.sdoc = sdoc
         self.text = analysis.doc.text
+        self.ntext = sdoc.text  # same offsets, typographic apostrophes made ASCII
         self.lang = analysis.doc.lang if analysis.doc.lang in ("fr", "en") else "fr"
         self.lex: Lexicon = get_lexicon(self.lang)
         self.main = main_actor(analysis)
@@ -111,10 +111,11 @@ class _DocContext:
             if span is None or len(span) == 0:
                 continue
             last_end = m.end
-            a = Arg(m, span.root.i, _prep_of(span.root, self.lang))
+            a = Arg(m, span.root.i, "de" if m.label == "en" else _prep_of(span.root, self.lang))
             self.args.append(a)
             for t in span:
                 self.tok_arg[t.i] = a
+        self.arg_index = {id(a): k for k, a in enumerate(self.args)}
         self.timexes: list[tuple[Timex, int]] = []
         for tx in analysis.timexes:
             span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
@@ -176,9 +177,33 @@ def _args_under(ctx: _DocContext, root, sent_args: list[Arg], exclude: set[int] 
     return out
 
 
+_LIST_SEP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|ni|as well as|ainsi que))\s*(?:(?:le|la|l'|les|the)\s+)?$",
+                       re.IGNORECASE)
+
+
 def _add_with_conjuncts(ctx: _DocContext, a: Arg, out: list[Arg]) -> None:
     if a not in out:
         out.append(a)
+    # « la Turquie, le Kazakhstan, la Kirghizie et l'Ouzbékistan »: a list read from the text, whatever the parse
+    k = ctx.arg_index.get(id(a))
+    if k is not None:
+        prev = a
+        for b in ctx.args[k + 1:k + 12]:
+            if b.m.type != a.m.type and not {a.m.type, b.m.type} <= {"country", "organization"}:
+                break
+            if not _LIST_SEP.match(ctx.ntext[prev.m.end:b.m.start]):
+                break
+            if b not in out:
+                out.append(b)
+            prev = b
+        prev = a
+        for b in reversed(ctx.args[max(0, k - 12):k]):
+            if b.m.type != a.m.type or not _LIST_SEP.match(ctx.ntext[b.m.end:prev.m.start]) or \
+                    ctx.ntext[b.m.end:prev.m.start].strip().lower() in ("ou", "or"):
+                break
+            if b not in out:
+                out.insert(0, b)
+            prev = b
     head = ctx.sdoc[a.head]
     for c in head.children:
         if c.dep_ in ("conj", "appos") and c.i in ctx.tok_arg:
@@ -234,7 +259,7 @@ def _pick_date(ctx: _DocContext, trig, sent) -> tuple[Timex, int] | None:
             continue
         d = _tree_dist(trig, ctx.sdoc[ti])
         if d > 5:
-            continue
+            d = 50  # another parse tree (the parser cut the sentence): linear distance decides
         key = (d, abs(ti - trig.i))
         if best_key is None or key < best_key:
             best, best_key = (tx, ti), key
@@ -292,7 +317,8 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     tok = tr.tok
     en = tr.entry
     if passive:
-        agents = [a for a in sent_args if a.prep in ("par", "by") and tok.i < a.head <= tok.i + 8]
+        agents = [a for a in sent_args if a.prep in ("par", "by") and tok.i < a.head <= tok.i + 8
+                  and _tree_dist(tok, ctx.sdoc[a.head]) <= 2]
         if agents:
             out: list[Arg] = []
             _add_with_conjuncts(ctx, agents[0], out)
@@ -334,7 +360,9 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     # no usable subject: the nearest preceding argument not introduced by a preposition
     before = [a for a in sent_args if a.head < tok.i and a.prep == ""]
     if before:
-        return [before[-1]], False
+        out = []
+        _add_with_conjuncts(ctx, before[-1], out)
+        return out, False
     after = [a for a in sent_args if a.head > tok.i and a.prep == "" and not en.inverse]
     if en.inverse and not after:
         after = [a for a in sent_args if a.head > tok.i and a.prep == ""]
@@ -413,8 +441,16 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     elif en.mediation and nounish:
         # « avec la médiation des États-Unis, A et B ont signé »: the parties are the governing clause's subjects
         gov = tok.head
-        s = _clause_subject(gov, ctx.lang)
-        objects = [a for a in _args_under(ctx, s, sent_args) if a.m.entity not in subj_ids] if s is not None else []
+        parties, _ = _subjects(ctx, _Trig(en, gov, gov.i), sent, sent_args, False, False)
+        objects = [a for a in parties if a.m.entity not in subj_ids]
+        if not objects:
+            objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
+    elif passive and explicit:
+        # « ce projet soutenu par Washington », « X est soutenu par Y »: the patient is the noun or the subject
+        patient = [c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
+        if tok.dep_ in ("acl", "amod") and not patient:
+            patient = [tok.head]
+        objects = [a for p in patient for a in _args_under(ctx, p, sent_args) if a.m.entity not in subj_ids]
         if not objects:
             objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
     else:
@@ -479,19 +515,18 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
 def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -> list[tuple[int, Fact]]:
     """located_in / part_of / participates_in / leader_of read from how two adjacent mentions are joined."""
     out: list[tuple[int, Fact]] = []
-    text = ctx.text
     for i, a in enumerate(sent_args):
         for b in sent_args[i + 1:i + 3]:
             if b.m.start - a.m.end > 40 or a.m.entity == b.m.entity:
                 continue
-            between = text[a.m.end:b.m.start]
+            between = ctx.ntext[a.m.end:b.m.start]
             rel, sub, obj = None, a, b
             ta, tb = a.m.type, b.m.type
             if ta in ("place", "company", "operation", "event") and tb in ("place", "country") and \
                     _LOCATIVE.match(between):
                 rel = "located_in"
-            elif ta == "place" and tb == "operation" and between.strip() == "(" and \
-                    re.search(r"\b(?:au|en|à|in)\s+$", text[max(sent.start_char, a.m.start - 6):a.m.start]):
+            elif ta in ("place", "country") and tb == "operation" and between.strip() == "(" and \
+                    re.search(r"\b(?:au|en|à|in)\s+$", ctx.ntext[max(sent.start_char, a.m.start - 6):a.m.start]):
                 rel, sub, obj = "located_in", b, a  # « … au Kosovo (KFOR) »
             elif ta == "organization" and tb == "organization" and _OF.match(between) and b.m.origin != "anaphor":
                 rel = "part_of"
@@ -556,18 +591,30 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     return facts
 
 
+_SENT_END = re.compile(r"[.!?][\"»”)]*\s+(?=[«\"“(\-–•]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n+")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\bM|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bNo|\bvs|\betc|\bU\.S|\bU\.K|\bp)$")
+
+
 def _sentences(sdoc):
-    """spaCy's sentences, cut again at line breaks (titles and list items are not one sentence with the next)."""
-    for sent in sdoc.sents:
-        start = sent.start
-        for t in sent:
-            if "\n" in t.text or "\n" in t.whitespace_:
-                end = t.i if "\n" in t.text else t.i + 1
-                if end > start:
-                    yield sdoc[start:end]
-                start = t.i + 1
-        if start < sent.end:
-            yield sdoc[start:sent.end]
+    """Sentence units cut from the text (full stops followed by a capital, line breaks): the parser's own sentence
+    boundaries are unreliable on long news sentences, and titles/list items must not merge with what follows."""
+    text = sdoc.text
+    start = 0
+    bounds = []
+    for m in _SENT_END.finditer(text):
+        if m.group(0)[0] == "." and _ABBREV.search(text[max(0, m.start() - 4):m.start()]):
+            continue
+        bounds.append((start, m.start() + 1 if m.group(0)[0] != "\n" else m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    for a, b in bounds:
+        while a < b and text[a].isspace():
+            a += 1
+        if b <= a:
+            continue
+        span = sdoc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            yield span
 
 
 def _dedupe(cands: list[tuple[int, Fact]]) -> list[Fact]:
