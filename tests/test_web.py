@@ -94,7 +94,9 @@ def test_search_filters(http):
     by_actor = http.get("/api/search", params={"actor": lukoil}).json()["documents"]
     assert "lukoil-caspian-2025" in {d["name"] for d in by_actor} and "hostile.txt" not in {d["name"] for d in by_actor}
     threat = http.get("/api/search", params={"relation": "threatens"}).json()["documents"]
-    assert [d["name"] for d in threat] == ["hostile.txt"]
+    assert "hostile.txt" in [d["name"] for d in threat]
+    for d in threat:
+        assert "threatens" in {f["relation"] for f in http.get(f"/api/doc/{d['name']}").json()["facts"]}
     companies = http.get("/api/search", params={"type": "company", "q": "oil"}).json()
     assert all(a["type"] == "company" for a in companies["actors"])
     page = http.get("/", params={"q": "Lukoil", "lang": "en"})
@@ -165,7 +167,9 @@ def test_actor_page_and_timeline(http):
     assert by_rel["partner_of"]["open_start"] and by_rel["partner_of"]["end_precision"] == "month"
     assert not by_rel["sanctions"]["dated"] and tl[-1]["relation"] == "sanctions"  # undated last
     assert [it["start"] or it["end"] for it in tl[:3]] == ["1994", "2008-05", "2025-11-20"]
-    assert len(http.get("/api/actor/x:evil/timeline", params={"from": "2000"}).json()["items"]) == 3
+    # a date range keeps what overlaps it: open intervals and undated facts stay
+    after = {it["relation"] for it in http.get("/api/actor/x:evil/timeline", params={"from": "2010"}).json()["items"]}
+    assert after == {"threatens", "member_of", "sanctions"}
     graph = http.get("/api/actor/x:evil/graph").json()
     assert {n["name"] for n in graph["nodes"]} >= {"NATO"} and "threatens" in graph["relations"]
     page = http.get("/actor/x:evil")
@@ -182,22 +186,22 @@ def test_document_page_marks_mentions_facts_and_copies(http):
     html = http.get("/doc/hostile.txt", params={"fact": fact["source_id"]}).text
     assert re.search(r'<span class="seg[^"]* hl"[^>]*>&lt;img src=x onerror=alert\(1\)&gt;</span>', html)
     assert 'class="mention' in html and 'href="/actor/' in html
-    # the copied passage between two examples: marked, linked to the aligned place, shown side by side
-    note = http.get("/api/doc/note-caucase.txt").json()
-    p = next(p for p in note["passages"] if p["other"] == "armenia-azerbaijan-agreement.txt")
-    page = http.get("/doc/note-caucase.txt").text
-    assert f'href="/doc/armenia-azerbaijan-agreement.txt?at={p["other_start"]}#c{p["other_start"]}"' in page
-    other = http.get("/doc/armenia-azerbaijan-agreement.txt", params={"at": p["other_start"]}).text
+    # a copied passage between two examples: marked, linked to the aligned place, shown side by side
+    names = [d["name"] for d in http.get("/api/search").json()["documents"]]
+    name, p = next((n, p) for n in names for p in http.get(f"/api/doc/{n}").json()["passages"])
+    page = http.get(f"/doc/{name}").text
+    assert f'href="/doc/{p["other"]}?at={p["other_start"]}#c{p["other_start"]}"' in page
+    other = http.get(f"/doc/{p['other']}", params={"at": p["other_start"]}).text
     assert f'id="c{p["other_start"]}"' in other and "seg copied" in other and " focus" in other
-    copy = http.get("/api/copy", params={"a": "note-caucase.txt", "a_start": p["start"],
-                                          "b": "armenia-azerbaijan-agreement.txt", "b_start": p["other_start"]})
+    where = {"a": name, "a_start": p["start"], "b": p["other"], "b_start": p["other_start"]}
+    copy = http.get("/api/copy", params=where)
     assert copy.status_code == 200
     view = copy.json()
     assert "".join(w["text"] for w in view["left"]) == view["a_text"]
     assert "".join(w["text"] for w in view["right"]) == view["b_text"]
-    assert http.get("/copy", params={"a": "note-caucase.txt", "a_start": p["start"], "b": "armenia-azerbaijan-agreement.txt",
-                                     "b_start": p["other_start"]}).status_code == 200
-    assert http.get("/api/copy", params={"a": "note-caucase.txt", "a_start": 1, "b": "x", "b_start": 0}).status_code == 404
+    assert any(w["op"] != "same" for w in view["left"] + view["right"]) or view["a_text"] == view["b_text"]
+    assert http.get("/copy", params=where).status_code == 200
+    assert http.get("/api/copy", params=where | {"a_start": p["start"] + 1}).status_code == 404
 
 
 def test_openapi_and_docs_work_offline(http):

@@ -75,7 +75,6 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         if tok.idx in covered:
             continue
         low = tok.text.lower()
-        target: Mention | None = None
         if low in _PRONOUNS and tok.dep_.startswith("nsubj"):
             nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(sdoc) else ""
             if nxt in _IMPERSONAL_NEXT and low in ("il", "it") and tok.head.i == tok.i + 1:
@@ -109,6 +108,9 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         if any(c.dep_ in ("nmod", "amod", "appos", "flat:name", "compound", "prep") and c.idx in covered
                for c in tok.children):
             continue  # « le pays de X », « la société Lukoil »: a mention is right there
+        if kind != "main" and dets[0] not in _DEMONSTRATIVE and any(
+                c.dep_ in ("acl", "acl:relcl", "relcl", "nmod", "amod", "appos", "prep") for c in tok.children):
+            continue  # « l'opération dirigée par l'OTAN en Afghanistan » describes a new referent
         det_tok = next(c for c in tok.children if c.dep_ == "det")
         start = min(det_tok.idx, tok.idx)
         if kind == "main":

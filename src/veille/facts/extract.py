@@ -29,8 +29,9 @@ _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capita
                        r"\s+(?:de la |de l'|du |de |des |of the |of )|sur (?:la |le |l')|dans (?:la |le |l')?|au |en "
                        r"|à |in (?:the )?|on (?:the )?|near (?:the )?|près de (?:la |l')?)\s*$", re.IGNORECASE)
 _OF = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:de la |de l'|du |de |des |of the |of )\s*$", re.IGNORECASE)
-_MODAL = {"possible", "éventuelle", "éventuel", "potentielle", "potentiel", "potential", "possible", "hypothétique",
+_MODAL = {"possible", "éventuelle", "éventuel", "potentielle", "potentiel", "potential", "hypothétique",
           "hypothetical", "future", "futur"}
+_GENERIC = {"pays", "états", "etats", "nations", "countries", "states", "gouvernements", "governments"}
 _POSSESSIVE = re.compile(r"^\s*'s?\s*$")
 
 
@@ -111,7 +112,8 @@ class _DocContext:
             if span is None or len(span) == 0:
                 continue
             last_end = m.end
-            a = Arg(m, span.root.i, "de" if m.label == "en" else _prep_of(span.root, self.lang))
+            root = _span_head(span)
+            a = Arg(m, root.i, "de" if m.label == "en" else _prep_of(root, self.lang))
             self.args.append(a)
             for t in span:
                 self.tok_arg[t.i] = a
@@ -124,6 +126,18 @@ class _DocContext:
 
     def mention_tokens(self) -> set[int]:
         return set(self.tok_arg)
+
+
+def nounish_head(tok) -> bool:
+    return tok.head.i != tok.i
+
+
+def _span_head(span):
+    """The leftmost token of the span whose head lies outside it (spans the parser cut in two keep their start)."""
+    for t in span:
+        if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i:
+            return t
+    return span.root
 
 
 def _is_nounish(tok, lang: str) -> bool:
@@ -171,13 +185,15 @@ def _args_under(ctx: _DocContext, root, sent_args: list[Arg], exclude: set[int] 
             if found:
                 break
             frontier = nxt
+    inside = {id(a) for a in sent_args}
     out: list[Arg] = []
     for a in found:
-        _add_with_conjuncts(ctx, a, out)
-    return out
+        if id(a) in inside:  # the parser's tree may run past our sentence unit
+            _add_with_conjuncts(ctx, a, out)
+    return [a for a in out if id(a) in inside]
 
 
-_LIST_SEP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|ni|as well as|ainsi que))\s*(?:(?:le|la|l'|les|the)\s+)?$",
+_LIST_SEP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|ni|as well as|ainsi que))\s*(?:(?:le|la|les|the)\s+|l')?$",
                        re.IGNORECASE)
 
 
@@ -425,6 +441,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     en, tok = tr.entry, tr.tok
     if any(c.text.lower() in _MODAL for c in tok.children):
         return []
+    if tok.dep_ in ("amod", "nmod", "compound", "acl") and tok.head.text.lower() in _GENERIC and nounish_head(tok):
+        return []  # « les pays membres », "partner countries": no particular actor
     nounish = _is_nounish(tok, ctx.lang)
     passive = (not nounish) and _is_passive(tok, ctx.lang) and (en.passive_agent or en.passive_only or
                                                                    en.relation in ("supports", "opposes"))
@@ -461,7 +479,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         first = entre[0]
         for other in entre[1:]:
             pairs.append((first, first.m.entity, other))
-    elif en.symmetric and not objects and len(subjects) >= 2:
+    elif en.symmetric and not objects and len(subjects) == 2:
         for other in subjects[1:]:
             pairs.append((subjects[0], subjects[0].m.entity, other))
     else:

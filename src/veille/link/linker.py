@@ -122,6 +122,7 @@ class Linker:
     def __init__(self) -> None:
         self.kb = load_kb()
         self._fuzzy_index: dict[tuple[str, int], list[tuple[str, str]]] | None = None
+        self._generic_keys: set[str] | None = None
 
     # --- candidates -------------------------------------------------------------------------------------------
     def _gazetteer_candidates(self, sdoc: Doc, text: str, lang: str) -> list[Candidate]:
@@ -208,6 +209,20 @@ class Linker:
         return out
 
     # --- resolution -------------------------------------------------------------------------------------------
+    @property
+    def generic_keys(self) -> set[str]:
+        if self._generic_keys is None:
+            self._generic_keys = {normalize(f) for lang in ("fr", "en") for f, _ in self.kb.generic_forms(lang)}
+        return self._generic_keys
+
+    def _main_country(self, cands: list[Candidate]) -> str | None:
+        """The country the document is most about: the most mentioned one."""
+        counts: dict[str, int] = {}
+        for c in cands:
+            if c.ids and self._type(c.ids[0][0]) == "country":
+                counts[c.ids[0][0]] = counts.get(c.ids[0][0], 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
     def kb_acronym(self, acr: str) -> list[tuple[str, str]]:
         return [(a.id, o) for a, o in self.kb.lookup(acr) if o == "acronym"]
 
@@ -262,6 +277,7 @@ class Linker:
             defined[m.start(1)] = c.text
             c.acronym = acr  # type: ignore[attr-defined]
 
+        main_country = self._main_country(chosen)
         mentions: list[Mention] = []
         entities: dict[str, EntityInfo] = {}
         by_surface: dict[str, tuple[str, str]] = {}  # normalised surface -> entity, for « same_name » reuse
@@ -307,6 +323,15 @@ class Linker:
                     persons.append((fold(c.text), actor_id))
                 continue
             # NER span unknown to the KB
+            if norm in self.generic_keys:
+                # « ministère de la Défense »: the body of the country the document is about
+                body = self.kb.national_body(c.text, main_country, None) if main_country else None
+                if body is not None:
+                    add(c, body.id, "generic", body.type)
+                    continue
+                scoped = slug_id(c.text) + (f"@{main_country}" if main_country else "")
+                add(c, scoped, "new", guess_type(c.text, c.label), name=c.text)
+                continue
             fz = self._fuzzy(c.text)
             if fz:
                 actor_id = fz[0]

@@ -7,6 +7,7 @@ few documents (rare ones) propose candidate pairs; pairs with at least MIN_SEEDS
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import sys
 from collections import deque
@@ -149,7 +150,9 @@ def find_reuse(docs: Iterable[tuple[str, str, str | None]], workers: int = 2, pr
     corpus = Corpus()
     bar = _bar(progress, "reading", "docs")
     batches = _batches(docs)
-    if workers > 1 and "fork" in mp.get_all_start_methods():
+    head = list(itertools.islice(batches, 2))
+    batches = itertools.chain(head, batches)
+    if workers > 1 and len(head) > 1 and "fork" in mp.get_all_start_methods():
         # hashing runs in the workers while this process reads and parses the next batches
         with mp.get_context("fork").Pool(workers) as pool:
             pending: deque = deque()
@@ -205,11 +208,6 @@ def _run_alignment(pairs: np.ndarray, workers: int, progress: bool) -> list[Pass
             bar.update(len(chunk))
     bar.close()
     return out
-
-
-def iter_reuse(docs: Iterable[tuple[str, str, str | None]], workers: int = 2, progress: bool = True
-               ) -> Iterator[Passage]:
-    yield from find_reuse(docs, workers, progress)
 
 
 class _NoBar:

@@ -54,9 +54,10 @@ def _passages_between(conn: sqlite3.Connection, docs: Iterable[str]
         for i in range(0, len(docs), 400):
             chunk = docs[i:i + 400]
             marks = _placeholders(chunk)
-            rows = conn.execute(
-                "SELECT a_doc, a_start, a_end, b_doc, b_start, b_end FROM reuse_passage"
-                f" WHERE a_doc IN ({marks}) OR b_doc IN ({marks})", chunk + chunk).fetchall()
+            rows = []
+            for side in ("a_doc", "b_doc"):  # two indexed lookups
+                rows += conn.execute("SELECT a_doc, a_start, a_end, b_doc, b_start, b_end FROM reuse_passage"
+                                     f" WHERE {side} IN ({marks})", chunk).fetchall()
             for a, a0, a1, b, b0, b1 in rows:
                 if a == b:
                     continue
@@ -93,40 +94,45 @@ def _group_sources(sources: list[dict], passages: dict[tuple[str, str], list[tup
     return [roots.setdefault(find(i), len(roots)) for i in range(len(sources))]
 
 
-def _facts_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict]:
-    """Fold the JOIN's rows (one per source) into fact dicts with their sources and independent-source counts."""
+def _facts_from_rows(conn: sqlite3.Connection, rows: list[tuple]) -> list[dict]:
+    """Fold the JOIN's rows (one per source, plain tuples in the SELECT's order) into fact dicts with their sources
+    and independent-source counts."""
     facts: dict[int, dict] = {}
-    for r in rows:
-        fact = facts.get(r["id"])
+    for (fid, subj, rel, obj, start, end, what, qty, plover, conf, s_name, s_type, o_name, o_type, src_id, _doc_id,
+         doc, url, _published, s0, s1, quote, start_value, end_value, trigger, copied_from) in rows:
+        fact = facts.get(fid)
         if fact is None:
-            fact = facts[r["id"]] = {
-                "id": r["id"], "start": r["start"], "end": r["end"], "precision": precision(r["start"]),
-                "end_precision": precision(r["end"]), "relation": r["relation"],
-                "subject": {"id": r["subject"], "name": r["subject_name"], "type": r["subject_type"]},
-                "object": ({"id": r["object"], "name": r["object_name"], "type": r["object_type"]}
-                           if r["object"] else None),
-                "what": r["what"], "quantity": r["quantity"], "plover": r["plover"],
-                "confidence": round(r["confidence"], 3), "sources": [],
+            fact = facts[fid] = {
+                "id": fid, "start": start, "end": end, "precision": precision(start),
+                "end_precision": precision(end), "relation": rel,
+                "subject": {"id": subj, "name": s_name, "type": s_type},
+                "object": {"id": obj, "name": o_name, "type": o_type} if obj else None,
+                "what": what, "quantity": qty, "plover": plover, "confidence": round(conf, 3), "sources": [],
             }
-        if r["src_id"] is not None:
+        if src_id is not None:
             fact["sources"].append({
-                "doc": r["doc"], "start": r["src_start"], "end": r["src_end"], "quote": r["quote"],
-                "start_value": r["start_value"], "end_value": r["end_value"], "trigger": r["trigger"],
-                "copied_from": r["copied_from"], "url": r["doc_url"],
+                "doc": doc, "start": s0, "end": s1, "quote": quote, "start_value": start_value,
+                "end_value": end_value, "trigger": trigger, "copied_from": copied_from, "url": url,
             })
     passages = _passages_between(conn, {s["doc"] for f in facts.values() for s in f["sources"]})
     for fact in facts.values():
-        groups = _group_sources(fact["sources"], passages) if passages else list(range(len(fact["sources"])))
-        for s, g in zip(fact["sources"], groups, strict=True):
+        sources = fact["sources"]
+        if passages and len(sources) > 1:
+            groups = _group_sources(sources, passages)
+        else:
+            groups = list(range(len(sources)))
+        for s, g in zip(sources, groups, strict=True):
             s["group"] = g
-        fact["n_sources"] = len(fact["sources"])
-        fact["n_documents"] = len({s["doc"] for s in fact["sources"]})
+        fact["n_sources"] = len(sources)
+        fact["n_documents"] = len({s["doc"] for s in sources})
         fact["n_independent"] = len(set(groups))
     return list(facts.values())
 
 
 def _select(conn: sqlite3.Connection, facts_sql: str, params: Sequence) -> list[dict]:
-    rows = conn.execute(_FACT_SOURCES_SQL.format(facts=facts_sql), list(params)).fetchall()
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples: several times faster to unpack than sqlite3.Row on large timelines
+    rows = cur.execute(_FACT_SOURCES_SQL.format(facts=facts_sql), list(params)).fetchall()
     return _facts_from_rows(conn, rows)
 
 
@@ -146,10 +152,12 @@ def _date_filter(date_from: str | None, date_to: str | None) -> tuple[str, list[
 
 
 def timeline(conn: sqlite3.Connection, entity_id: str, with_id: str | None = None, date_from: str | None = None,
-             date_to: str | None = None, relation: str | None = None, limit: int | None = None) -> list[dict]:
+             date_to: str | None = None, relation: str | None = None, limit: int | None = None,
+             offset: int = 0) -> list[dict]:
     """Facts where `entity_id` is subject or object, chronological (dated first, coarser date first on ties),
     each with `direction` ('out' when the actor is the subject), `other` (the other actor or None), its sources
-    (doc, span, exact quote, `copied_from`, copy `group`) and `n_sources` / `n_independent`."""
+    (doc, span, exact quote, `copied_from`, copy `group`) and `n_sources` / `n_independent`. `limit` / `offset`
+    page through an actor with thousands of facts (a page of 200 answers in a few milliseconds)."""
     extra, extra_params = _date_filter(date_from, date_to)
     if relation:
         extra = f"{extra} AND relation = ?" if extra else "relation = ?"
@@ -164,8 +172,15 @@ def timeline(conn: sqlite3.Connection, entity_id: str, with_id: str | None = Non
         sql = (f"SELECT {_FACT_COLS} FROM facts WHERE subject = ?{tail}"
                f" UNION ALL SELECT {_FACT_COLS} FROM facts WHERE object = ? AND subject <> object{tail}")
         params = [entity_id, *extra_params, entity_id, *extra_params]
-    if limit:
-        sql = f"SELECT * FROM ({sql}) ORDER BY start IS NULL, start, end IS NULL, end, id LIMIT {int(limit)}"
+    if limit and not with_id and not extra:
+        # a page of a big actor: pick its ids from the covering (subject|object, start) indexes, sorted, then join
+        sql = (f"SELECT {_FACT_COLS} FROM facts WHERE id IN (SELECT id FROM (SELECT id, start FROM facts"
+               " WHERE subject = ? UNION SELECT id, start FROM facts WHERE object = ?)"
+               f" ORDER BY start IS NULL, start, id LIMIT {int(limit)} OFFSET {int(offset)})")
+        params = [entity_id, entity_id]
+    elif limit:
+        sql = (f"SELECT * FROM ({sql}) ORDER BY start IS NULL, start, id"
+               f" LIMIT {int(limit)} OFFSET {int(offset)}")
     out = _select(conn, sql, params)
     for fact in out:
         outgoing = fact["subject"]["id"] == entity_id

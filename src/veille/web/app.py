@@ -134,7 +134,7 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
     def api_timeline(entity_id: str,
                      date_from: Annotated[str | None, Query(alias="from")] = None,
                      date_to: Annotated[str | None, Query(alias="to")] = None,
-                     limit: Annotated[int, Query(ge=1, le=10000)] = 2000) -> dict[str, Any]:
+                     limit: Annotated[int, Query(ge=1, le=10000)] = 500) -> dict[str, Any]:
         """Facts oldest first, each with its dates, their precision (year/month/day), whether it is an event, and
         whether the interval is open at either end; undated facts last."""
         if data.entity(store.conn(), entity_id) is None:
@@ -184,7 +184,7 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
         actor_name = (data.entity(conn, actor) or {}).get("name") if actor else None
         return page(request, "search.html", title=f"{q} — veille" if q else "veille", r=result,
                     facets=data.facets(conn), stats=data.stats(conn), actor_name=actor_name,
-                    api=str(request.url.replace(path="/api/search")))
+                    api="/api/search" + (f"?{request.url.query}" if request.url.query else ""))
 
     @app.get("/actor/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, entity_id: str) -> HTMLResponse:

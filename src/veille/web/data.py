@@ -176,7 +176,7 @@ def _names(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, str]]
 
 
 def _facts_rows(conn: sqlite3.Connection, entity_id: str, date_from: str | None, date_to: str | None,
-                limit: int) -> list[sqlite3.Row]:
+                limit: int) -> list[dict[str, Any]]:
     cond, params = "", []
     if date_from:
         cond += " AND (coalesce(end, start) IS NULL OR substr(coalesce(end, '9999'), 1, ?) >= ?)"
@@ -184,13 +184,26 @@ def _facts_rows(conn: sqlite3.Connection, entity_id: str, date_from: str | None,
     if date_to:
         cond += " AND (coalesce(start, end) IS NULL OR substr(coalesce(start, '0000'), 1, ?) <= ?)"
         params += [len(date_to), date_to]
-    cols = ("id, subject, relation, object, start, end, what, quantity, confidence,"
-            " (SELECT count(*) FROM fact_sources s WHERE s.fact_id = facts.id) AS n_sources")
-    return conn.execute(
-        f"SELECT * FROM (SELECT {cols} FROM facts WHERE subject = ?{cond}"
-        f" UNION ALL SELECT {cols} FROM facts WHERE object = ? AND subject != ?{cond})"
-        " ORDER BY coalesce(start, end) IS NULL, coalesce(start, end), id LIMIT ?",
-        [entity_id, *params, entity_id, entity_id, *params, limit]).fetchall()
+    cols = "id, subject, relation, object, start, end, what, quantity, confidence"
+    # per side and per kind of dating, so that the (subject|object, start) indexes give rows already ordered
+    # and each query stops at `limit` even for an actor with tens of thousands of facts
+    found: list[sqlite3.Row] = []
+    for side, extra, side_params in (("subject", "", [entity_id]), ("object", " AND subject != ?", [entity_id] * 2)):
+        base = f"SELECT {cols} FROM facts WHERE {side} = ?{extra}{cond}"
+        for tail in (" AND start IS NOT NULL ORDER BY start LIMIT ?",
+                     " AND start IS NULL AND end IS NOT NULL ORDER BY end LIMIT ?",
+                     " AND start IS NULL AND end IS NULL ORDER BY id LIMIT ?"):
+            found += conn.execute(base + tail, [*side_params, *params, limit]).fetchall()
+    rows = sorted(found, key=lambda r: (r["start"] is None and r["end"] is None, r["start"] or r["end"] or "",
+                                        r["id"]))[:limit]
+    # source counts only for the facts kept (a per-row subquery would run for every fact of a busy actor)
+    counts: dict[int, int] = {}
+    ids = [r["id"] for r in rows]
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        counts.update(conn.execute(f"SELECT fact_id, count(*) FROM fact_sources WHERE fact_id IN"
+                                   f" ({','.join('?' * len(chunk))}) GROUP BY fact_id", chunk).fetchall())
+    return [dict(r) | {"n_sources": counts.get(r["id"], 0)} for r in rows]
 
 
 def precision(value: str | None) -> str | None:
@@ -200,7 +213,7 @@ def precision(value: str | None) -> str | None:
 
 
 def timeline(conn: sqlite3.Connection, entity_id: str, date_from: str | None = None, date_to: str | None = None,
-             limit: int = 2000) -> dict[str, Any]:
+             limit: int = 500) -> dict[str, Any]:
     """The actor's facts for a time axis, oldest first. Each item says how to draw it: `start`/`end` ISO values
     at their precision (a year is a span, a day a point), `open_start`/`open_end` for intervals the text leaves
     open, `event` for one-off events; undated facts come last."""

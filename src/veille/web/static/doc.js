@@ -34,6 +34,7 @@
     const seg = ev.target.closest("span.seg");
     items.forEach((li) => li.classList.toggle("hover", !!seg && (seg.dataset.facts || "").split(" ").includes(li.dataset.fact)));
   });
+  if (initial) initial.scrollIntoView({ block: "nearest" });
   const focus = text.querySelector(".focus, .hl");
   if (focus && !location.hash) focus.scrollIntoView({ block: "center" });
 })();

@@ -26,7 +26,7 @@
     const legend = document.createElement("div");
     legend.className = "graph-legend";
     box.appendChild(legend);
-    const W = Math.max(box.clientWidth || 900, 500), H = 460, cx = W / 2, cy = H / 2;
+    const W = Math.max((box.clientWidth || 900) - 24, 500), H = 420, cx = W / 2, cy = H / 2;
     const svg = el("svg", { width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: "graph-svg", role: "img" }, box);
     el("title", {}, svg).textContent = "Relation graph";
     const pos = {};

@@ -43,7 +43,7 @@
       const pad = Math.max((hi - lo) * 0.08, 86400000 * 20);
       lo -= pad; hi += pad;
       if (anyOpen) { lo -= pad; hi += pad; }
-      const W = Math.max(box.clientWidth || 900, 600), LW = 250, ROW = 24, TOP = 28;
+      const W = Math.max((box.clientWidth || 900) - 24, 600), LW = 250, ROW = 24, TOP = 28;
       const H = TOP + items.length * ROW + 10;
       const x = (t) => LW + (t - lo) / (hi - lo) * (W - LW - 20);
       const svg = el("svg", { width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: "tl-svg", role: "img" }, box);
