@@ -376,8 +376,11 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     # no usable subject: the nearest preceding argument not introduced by a preposition
     before = [a for a in sent_args if a.head < tok.i and a.prep == ""]
     if before:
+        # a clause subject first, then a head noun rather than an adjective (« pétroliers russes »)
+        subj = [a for a in before if ctx.sdoc[a.head].dep_ in _SUBJ_DEPS]
+        plain = [a for a in before if ctx.sdoc[a.head].dep_ not in ("amod", "nmod", "flat:name")]
         out = []
-        _add_with_conjuncts(ctx, before[-1], out)
+        _add_with_conjuncts(ctx, (subj or plain or before)[-1], out)
         return out, False
     after = [a for a in sent_args if a.head > tok.i and a.prep == "" and not en.inverse]
     if en.inverse and not after:

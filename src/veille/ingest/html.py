@@ -9,8 +9,6 @@ from __future__ import annotations
 import html as htmllib
 import re
 
-import trafilatura
-
 from veille.model import Document
 
 _TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.S | re.I)
@@ -25,6 +23,8 @@ def _fallback_text(markup: str) -> str:
 
 def html_to_document(name: str, markup: str, source: str = "") -> Document | None:
     """The page's main text with its title and publication date, or None when it holds no text."""
+    import trafilatura  # imported here: it costs ~0.4 s and most commands never read HTML
+
     extracted = None
     try:
         extracted = trafilatura.bare_extraction(
