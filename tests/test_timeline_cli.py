@@ -195,3 +195,27 @@ def test_real_extracted_timeline(seed_kb):
         assert f["precision"] in (None, "year", "month", "day")
         for s in f["sources"]:
             assert texts[s["doc"]][s["start"]:s["end"]] == s["quote"]
+
+
+def test_precision_aware_order_and_window(tmp_path):
+    """Without the seeds: « 2025 » sorts before « 2025-08 », undated last; a window meets coarser dates."""
+    from veille.model import Analysis, Document, EntityInfo
+
+    conn = db.connect(tmp_path / "kb.sqlite")
+    text = "Armenia and Azerbaijan signed. They met again. A treaty followed. Talks went on."
+    with db.transaction(conn):
+        analysis = Analysis(doc=Document("t.txt", text, lang="en"),
+                            entities={e: EntityInfo(e, n, "country") for e, n in
+                                      (("Q399", "Armenia"), ("Q227", "Azerbaijan"))})
+        doc_id = db.save_analysis(conn, analysis, db.text_hash(text))
+        spans = [(0, 30), (31, 46), (47, 64), (65, 79)]
+        dates = ["2025-08", None, "2025", "2024-12-01"]
+        save_facts(conn, doc_id, [Fact("Q399", rel, "Q227", d, None, "t.txt", s0, s1, text[s0:s1])
+                                  for rel, d, (s0, s1) in zip(("agreement_with", "meets", "supports", "opposes"),
+                                                               dates, spans, strict=True)])
+    facts = timeline(conn, "Q227")
+    assert [f["start"] for f in facts] == ["2024-12-01", "2025", "2025-08", None]
+    assert [f["precision"] for f in facts] == ["day", "year", "month", None]
+    assert all(f["direction"] == "in" and f["other"]["id"] == "Q399" for f in facts)
+    assert [f["start"] for f in timeline(conn, "Q227", date_from="2025-08", date_to="2025-08")] == ["2025", "2025-08"]
+    assert [f["start"] for f in timeline(conn, "Q227", limit=2, offset=1)] == ["2025", "2025-08"]

@@ -37,7 +37,9 @@ def _analyze_parsed(doc: Document, sdoc) -> Analysis:
         from veille.facts import extract_facts
     except ImportError:  # facts stage not installed in this build
         return analysis
-    analysis.facts = extract_facts(analysis, sdoc)
+    # facts read the outermost names only: « Conseil de sécurité des Nations unies » is one argument
+    outer = replace(analysis, mentions=[m for m in mentions if m.label != "NESTED"])
+    analysis.facts = extract_facts(outer, sdoc)
     return analysis
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,8 +80,9 @@ def ingest(db_path: str, paths: list[str], published: str | None = None, workers
             continue
         if lang:
             item.lang = lang
-        if "(decoded as" in item.source:
-            report.notes.append((item.name, item.source.rsplit("(", 1)[1].rstrip(")")))
+        decoded = re.search(r"\((decoded as [^()]*)\)$", item.source)
+        if decoded:
+            report.notes.append((item.name, decoded.group(1)))
         digest = db.text_hash(item.text)
         existing = db.find_by_name(conn, item.name)
         if existing is not None and existing["hash"] == digest:

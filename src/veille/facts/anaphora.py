@@ -120,7 +120,7 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         else:
             # a demonstrative points back beyond its own sentence; a definite may point inside it
             limit = tok.sent.start_char if dets[0] in _DEMONSTRATIVE else tok.idx
-            prev = _salient(mentions, sdoc, limit, kind)
+            prev = _salient(mentions, sdoc, limit, kind, recent=dets[0] in _DEMONSTRATIVE and kind == ("organization",))
             if prev is None:
                 continue
             ent_id, typ = prev.entity, prev.type
@@ -129,13 +129,16 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
     return out
 
 
-def _salient(mentions: list[Mention], sdoc, limit: int, types) -> Mention | None:
+def _salient(mentions: list[Mention], sdoc, limit: int, types, recent: bool = False) -> Mention | None:
     """The antecedent: among mentions of those types in the two sentences before `limit`, the one highest in its
-    parse tree (the topic of its clause), the latest on ties."""
+    parse tree (the topic of its clause), the latest on ties; with `recent` (« ce forum », « ce conseil »: bodies
+    are many in a sentence, the demonstrative points at the one just named) the latest."""
     cands = [m for m in mentions if m.end <= limit and m.type in types]
     if not cands:
         return None
     last = cands[-1]
+    if recent:
+        return last
     span = sdoc.char_span(last.start, last.end, alignment_mode="expand")
     sent_starts = []
     if span is not None:

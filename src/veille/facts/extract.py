@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from veille.facts.anaphora import anaphor_mentions, main_actor
 from veille.facts.attributes import commodity_in, dates_from, quantity_in
 from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_cessation, match_token
+from veille.facts.roles import kb_actor, office_facts
 from veille.model import Analysis, Fact, Mention, Timex
 
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "age", "ure", "ité", "iat", "ien", "ure", "ship", "ord",
@@ -27,7 +28,20 @@ _RELATIVE = {"qui", "que", "who", "which", "that"}
 _PREP_NORMAL = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à", "a": "à", "de la": "de"}
 _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
                        r"\s+(?:de la |de l'|du |de |des |of the |of )|sur (?:la |le |l')|dans (?:la |le |l')?|au |en "
-                       r"|à |in (?:the )?|on (?:the )?|near (?:the )?|près de (?:la |l')?)\s*$", re.IGNORECASE)
+                       r"|à |in (?:the )?|on (?:the )?|near (?:the )?|off (?:the )?|près de (?:la |l')?"
+                       r"|(?:au|dans le|in the) (?:nord|sud|est|ouest|centre|north|south|east|west)(?:-\w+)? "
+                       r"(?:de la |de l'|du |de |des |of the |of )?|(?:north|south|east|west)(?:-\w+)? of (?:the )?)\s*$",
+                       re.IGNORECASE)
+_ACRONYM = re.compile(r"^\s*\)?\s*(?:\([^()]{1,24}\)\s*)?")
+_FACILITY = {"college", "school", "centre", "center", "office", "bureau", "headquarters", "command", "mission",
+             "agency", "academy", "école", "collège", "académie", "agence", "commandement", "siège", "base"}
+_REGION_NOUNS = {"région", "régions", "province", "provinces", "territoire", "territoires", "district", "oblast",
+                 "république", "enclave", "exclave", "département", "kraï", "region", "regions", "territory",
+                 "territories", "republic", "krai"}
+_SITE_NOUNS = {"gisement", "champ", "port", "ville", "base", "site", "terminal", "raffinerie", "centrale", "aéroport",
+               "city", "town", "field", "refinery", "plant", "airport", "groupe", "société", "compagnie", "entreprise",
+               "company", "firm", "group", "giant", "major"}
+_DEMONYM_JOIN = re.compile(r"^\s*(?:de la |de l'|du |de |des |d'|of the |of |,\s*)?\s*$", re.IGNORECASE)
 _OF = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:de la |de l'|du |de |des |of the |of )\s*$", re.IGNORECASE)
 _MODAL = {"possible", "éventuelle", "éventuel", "potentielle", "potentiel", "potential", "hypothétique",
           "hypothetical", "future", "futur"}
@@ -60,7 +74,10 @@ def _prep_of(tok, lang: str) -> str:
         else:
             cases = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
             if cases:
-                return _norm_prep(cases[0].text)
+                prep = _norm_prep(cases[0].text)
+                if prep == "de" and tok.head.text.lower() == "sein":  # « au sein de la KFOR »
+                    return "au sein de"
+                return prep
             if tok.dep_ == "obl:agent":
                 return "par"
         if tok.dep_ in ("conj", "appos") and tok.head.i < tok.i:
@@ -390,6 +407,27 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     return [], False
 
 
+def _succession(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subjects: list[Arg],
+                explicit: bool) -> tuple[list[Arg], bool, list[Arg] | None]:
+    """Successor(s) and predecessor of « succéder à », « prendre le relais de », "take over from", "replace":
+    French may put the successor after the verb and the predecessor first (« À ce forum a succédé le CPEA »)."""
+    tok = tr.tok
+    marked = [a for a in sent_args if a.prep in tr.entry.preps and a.prep and abs(a.head - tok.i) <= 8
+              and not (tok.i <= a.head <= tr.end)]
+    pred = sorted(marked, key=lambda a: (a.head < tok.i, abs(a.head - tok.i)))[:1]
+    if not pred:  # "X replaced Y": the direct object
+        return subjects, explicit, None
+    if subjects and explicit and not any(a is pred[0] or (a.prep and a.prep in tr.entry.preps) for a in subjects):
+        return subjects, explicit, pred
+    after = [a for a in sent_args if a.head > tr.end and a.prep == "" and a.head - tr.end <= 8]
+    if after:
+        out: list[Arg] = []
+        _add_with_conjuncts(ctx, after[0], out)
+        return out, True, pred
+    before = [a for a in sent_args if a.head < tok.i and a.prep == ""]
+    return (before[-1:], False, pred) if before else (subjects, explicit, pred)
+
+
 def _cessation(ctx: _DocContext, tok) -> bool:
     t = tok
     for _ in range(2):
@@ -452,13 +490,17 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     if en.passive_only and not passive:
         return []
     subjects, explicit = _subjects(ctx, tr, sent, sent_args, passive, nounish)
+    succession = None
+    if en.relation == "succeeded_by" and not passive and not nounish:
+        subjects, explicit, succession = _succession(ctx, tr, sent_args, subjects, explicit)
     subj_ids = {a.m.entity for a in subjects}
     objects: list[Arg]
     if en.passive_only:
         # « la force … dirigée par l'OTAN au Kosovo (KFOR) »: the led body is nearby, of an operation-like type
         near = [a for a in sent_args if a.m.entity not in subj_ids and abs(a.head - tok.i) <= 10
-                and a.m.type in ("operation", "programme")]
-        objects = sorted(near, key=lambda a: (a.m.type != "operation", abs(a.head - tok.i)))[:1]
+                and a.m.type in ("operation", "programme", "organization")]
+        objects = sorted(near, key=lambda a: (a.m.type == "organization", a.m.type != "operation",
+                                              abs(a.head - tok.i)))[:1]
     elif en.mediation and nounish:
         # « avec la médiation des États-Unis, A et B ont signé »: the parties are the governing clause's subjects
         gov = tok.head
@@ -466,6 +508,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         objects = [a for a in parties if a.m.entity not in subj_ids]
         if not objects:
             objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
+    elif succession is not None:
+        objects = [a for a in succession if a.m.entity not in subj_ids]
     elif passive and explicit:
         # « ce projet soutenu par Washington », « X est soutenu par Y »: the patient is the noun or the subject
         patient = [c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
@@ -541,21 +585,38 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             if b.m.start - a.m.end > 40 or a.m.entity == b.m.entity:
                 continue
             between = ctx.ntext[a.m.end:b.m.start]
+            plain = between[_ACRONYM.match(between).end():]  # "ISAF (FIAS) in Afghanistan"
             rel, sub, obj = None, a, b
             ta, tb = a.m.type, b.m.type
-            if ta in ("place", "company", "operation", "event") and tb in ("place", "country") and \
-                    _LOCATIVE.match(between):
+            if (ta in ("place", "company", "operation", "event") or ta == "organization" and
+                    _last_word(a.m.text) in _FACILITY) and tb in ("place", "country") and \
+                    (_LOCATIVE.match(plain) or ta == "place" and tb == "country" and between.strip() == ","):
                 rel = "located_in"
+            elif a.m.origin == "demonym" and tb not in ("country", "person") and _DEMONYM_JOIN.match(between) and \
+                    _word_before(ctx, a.m.start, sent.start_char) in _REGION_NOUNS | _SITE_NOUNS:
+                # « les régions géorgiennes d'Abkhazie », « le gisement kazakh de Tenguiz », "the Russian region of X"
+                noun = _word_before(ctx, a.m.start, sent.start_char)
+                rel = "part_of" if noun in _REGION_NOUNS else "located_in"
+                parts: list[Arg] = []
+                _add_with_conjuncts(ctx, b, parts)
+                for c in parts[1:]:  # « d'Abkhazie et d'Ossétie du Sud »
+                    f = _make(ctx, sent, rel, c, c.m.entity, a, (a.m.start, c.m.end), None, False, 0.6, None, None)
+                    out.append((1, f))
+                sub, obj = b, a
+            elif a.m.origin == "demonym" and tb == "company" and not between.strip() and \
+                    _word_before(ctx, a.m.start, sent.start_char) in ("l'", "le", "la", "the", "un", "une"):
+                rel, sub, obj = "located_in", b, a  # « l'américain Chevron »
             elif ta in ("place", "country") and tb == "operation" and between.strip() == "(" and \
                     re.search(r"\b(?:au|en|à|in)\s+$", ctx.ntext[max(sent.start_char, a.m.start - 6):a.m.start]):
                 rel, sub, obj = "located_in", b, a  # « … au Kosovo (KFOR) »
-            elif ta == "organization" and tb == "organization" and _OF.match(between) and b.m.origin != "anaphor":
-                rel = "part_of"
+            elif ta in ("organization", "programme", "operation") and tb == "organization" and _OF.match(between) \
+                    and b.m.origin != "anaphor":
+                rel = "part_of"  # « le Partenariat pour la paix de l'OTAN », « le groupe de Minsk de l'OSCE »
             elif ta == "programme" and tb == "country" and _OF.match(between):
                 rel, sub, obj = "participates_in", b, a
             elif ctx.lang == "en" and tb in ("organization", "programme") and ta in ("organization", "country") \
                     and _POSSESSIVE.match(between):
-                rel, sub, obj = ("part_of", b, a) if tb == "organization" and ta == "organization" else \
+                rel, sub, obj = ("part_of", b, a) if ta == "organization" and tb in ("organization", "programme") else \
                     ("participates_in", a, b) if tb == "programme" and ta == "country" else (None, a, b)
             elif ta == "person" and tb in ("country", "organization") and _title_between(ctx, between, of=True):
                 rel = "leader_of"
@@ -567,6 +628,63 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             f = _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6, None, None)
             out.append((1, f))
     return out
+
+
+def _last_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
+
+
+def _word_before(ctx: _DocContext, pos: int, floor: int) -> str:
+    """The word right before `pos` in the sentence (an elided article keeps its apostrophe: « l' »)."""
+    m = re.search(r"(\w+'|\w+)\s*$", ctx.ntext[max(floor, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _kb_part_of(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[str]) -> list[tuple[int, Fact]]:
+    """A body the KB places inside another the document also names (« le parlement arménien », "NATO School"):
+    part_of at its first mention, quoted with the larger body when it stands right next to it."""
+    out: list[tuple[int, Fact]] = []
+    for k, a in enumerate(sent_args):
+        e = a.m.entity
+        if a.m.origin == "anaphor" or e in seen or a.m.type not in ("organization", "programme", "operation"):
+            continue
+        seen.add(e)
+        actor = kb_actor(e)
+        parent = getattr(actor, "part_of", None) if actor is not None else None
+        if not parent or parent == e or parent not in ctx.types or not _names_parent(a.m.text, kb_actor(parent)):
+            continue
+        near = [b for b in sent_args[max(0, k - 1):k + 2] if b.m.entity == parent and abs(b.m.start - a.m.start) < 60]
+        f = _make(ctx, sent, "part_of", a, e, near[0] if near else None, (a.m.start, a.m.end), None, False, 0.6,
+                  None, None)
+        f.object = parent
+        out.append((0, f))
+    return out
+
+
+def _names_parent(text: str, parent) -> bool:
+    """Whether a body's own name says whose it is (« parlement arménien », "NATO School"), a joint body
+    ("NATO-Ukraine Commission") excepted."""
+    if parent is None or re.search(r"\w-\w", text):
+        return False
+    forms: list[str] = [parent.name_en or "", parent.name_fr or ""]
+    for d in (parent.names, parent.acronyms, parent.demonyms):
+        for v in (d or {}).values():
+            forms.extend(v if isinstance(v, list) else [v])
+    low = text.lower()
+    for f in forms:
+        f = f.lower()
+        if len(f) >= 3 and re.search(rf"(?<!\w){re.escape(f[:max(3, len(f) - 3)])}", low):
+            return True
+    return False
+
+
+def _office_maker(ctx: _DocContext, sent):
+    def make(rel: str, subj: Arg, obj: Arg | None, obj_ent: str, span: tuple[int, int]) -> tuple[int, Fact]:
+        f = _make(ctx, sent, rel, subj, subj.m.entity, obj, span, None, False, 0.7, None, "title")
+        f.object = obj_ent
+        return 2, f
+    return make
 
 
 def _title_between(ctx: _DocContext, between: str, of: bool) -> bool:
@@ -591,6 +709,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     ctx = _DocContext(analysis, sdoc)
     mention_toks = ctx.mention_tokens()
     facts: list[Fact] = []
+    seen_parts: set[str] = set()
     ai = 0
     for sent in _sentences(sdoc):
         while ai < len(ctx.args) and ctx.args[ai].head < sent.start:
@@ -608,6 +727,8 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         for tr in trigs:
             cands.extend(_trigger_facts(ctx, sent, sent_args, tr, dates))
         cands.extend(_structural_facts(ctx, sent, sent_args, dates))
+        cands.extend(office_facts(ctx, sent, sent_args, _office_maker(ctx, sent)))
+        cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
         facts.extend(_dedupe(cands))
     return facts
 

@@ -47,6 +47,7 @@ class Lexicon:
     single: dict[str, list[tuple[str, Entry]]]  # first letter -> [(stem, entry)] for one-word stems
     multi: list[tuple[tuple[str, ...], Entry]]  # multi-word stems as token tuples
     titles: list[tuple[str, ...]]
+    seat_titles: list[tuple[str, ...]]
     cessation: tuple[str, ...]
     negation: frozenset[str]
     commodities: dict[str, str]
@@ -87,6 +88,7 @@ def get_lexicon(lang: str) -> Lexicon:
     return Lexicon(
         entries=entries, single=single, multi=multi,
         titles=[tuple(t.split()) for t in raw["leader_titles"][lang]],
+        seat_titles=[tuple(t.split()) for t in raw.get("seat_titles", {}).get(lang, [])],
         cessation=tuple(raw["cessation"][lang]), negation=frozenset(raw["negation"][lang]),
         commodities=com["commodities"], units=com["units"], multipliers=com["multipliers"],
     )

@@ -69,7 +69,7 @@ def decode_bytes(data: bytes) -> tuple[str | None, str]:
         printable = sum(1 for c in sample if c.isprintable() or c in "\n\r\t")
         if printable / max(1, len(sample)) < 0.95:
             return None, "binary or undecodable file"
-    return text, "decoded as Windows-1252 (not UTF-8)"
+    return text, "decoded as Windows-1252, not UTF-8"
 
 
 def normalise_date(value: object) -> str | None:

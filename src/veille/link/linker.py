@@ -33,6 +33,9 @@ _TRAILING = re.compile(r"[\s.,;:!?)\]»\"'’-]+$")
 _LEADING_PUNCT = re.compile(r"^[\s(\[«\"'’-]+")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,9})\s*\)")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_EQUIPMENT = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?\d?|[A-Z]{1,3}\d{2,4})(?:\s|$)")
+# words that join the parts of a name (not « en », « à », "in", "on": « Crimea in March » is no name)
+_CONNECTORS = {"of", "for", "the", "de", "du", "des", "pour", "la", "le", "l'", "d'"}
 _ORIGIN_RANK = {"name": 0, "acronym": 1, "periphrasis": 2, "capital": 3, "demonym": 4}
 
 
@@ -43,6 +46,38 @@ def _data() -> tuple[dict[str, str], set[str], set[str]]:
     head_type = {w: t for t, words in heads.items() if not t.startswith("_") for w in words}
     stop = json.loads(base.joinpath("not_actors.json").read_text(encoding="utf-8"))
     return head_type, set(stop["acronyms"]), {w.casefold() for w in stop["words"]}
+
+
+@lru_cache(maxsize=1)
+def _equipment() -> frozenset[str]:
+    data = json.loads(resources.files("veille.link").joinpath("data/not_actors.json").read_text(encoding="utf-8"))
+    return frozenset(normalize(w) for w in data.get("equipment", []))
+
+
+def _extend_name(sdoc: Doc, ent: Span) -> int:
+    """Token index where a NER name really ends: spaCy often cuts multi-word names short (« NATO Security
+    Assistance » for "NATO Security Assistance and Training for Ukraine"), so carry on over capitalised words and
+    the small words that join them, within the sentence."""
+    end = ent.end
+    sent_end = ent.sent.end
+    j = end
+    while j < sent_end and j - ent.end < 8:
+        tok = sdoc[j]
+        if tok.is_title or (tok.is_upper and tok.is_alpha and len(tok) > 1):
+            j += 1
+            end = j
+            continue
+        joiner = tok.lower_ in _CONNECTORS or (tok.lower_ in ("and", "et") and end - ent.start >= 2)
+        nxt = sdoc[j + 1] if j + 1 < sent_end else None
+        if joiner and nxt is not None and nxt.is_title and not nxt.is_sent_start:
+            if tok.lower_ in ("and", "et"):
+                after = sdoc[j + 2] if j + 2 < sent_end else None
+                if after is None or not (after.is_title or after.lower_ in _CONNECTORS):
+                    break
+            j += 1
+            continue
+        break
+    return end
 
 
 @lru_cache(maxsize=1)
@@ -66,23 +101,50 @@ def slug_id(name: str) -> str:
     return "x:" + re.sub(r"[^0-9a-z]+", "-", fold(name).casefold()).strip("-")
 
 
-def guess_type(name: str, label: str) -> str:
-    """Type of an unknown actor from its head noun, else from the NER label."""
+# the last word of a company's name ("Iran Air", "General Dynamics", "Lockheed Martin Corp.")
+_COMPANY_WORDS = {"air", "airlines", "airways", "gaz", "gas", "oil", "petroleum", "energy", "energies", "group",
+                  "holding", "motors", "systems", "industries", "technologies", "corporation", "corp", "inc", "ltd",
+                  "plc", "sa", "ag", "gmbh", "spa", "pjsc", "jsc", "oao", "pao", "llc", "aerospace", "dynamics",
+                  "shipyard", "shipbuilding", "petrochemicals", "mining", "metals", "steel"}
+_COMPANY_SUFFIXES = ("gaz", "gas", "neft", "oil", "petrol", "energo", "atom", "prom", "bank")
+
+
+def guess_type(name: str, label: str, lang: str = "fr") -> str:
+    """Type of an unknown actor from its head noun (first word in French, last in English), company markers,
+    else the NER label."""
     head_type, _, _ = _data()
     words = normalize(name).split()
-    if words:
-        first = words[0].strip("'’")
-        for n in (3, 2, 1):
-            key = " ".join(words[:n])
-            if key in head_type:
-                return head_type[key]
-        if first in head_type:
-            return head_type[first]
-        last = words[-1]
-        if last in head_type and last in ("agreement", "treaty", "accord", "summit", "war", "mission", "fund",
-                                          "programme", "program", "council", "agency", "ministry", "company"):
-            return head_type[last]
+    if not words:
+        return NER_TYPES.get(label, "other")
+    folded = [fold(w).strip("'’.,") for w in words]
+    if (len(folded) > 1 and folded[-1] in _COMPANY_WORDS) or (
+            len(words) == 1 and folded[0].endswith(_COMPANY_SUFFIXES) and len(folded[0]) > 6):
+        return "company"
+    first_keys = [" ".join(words[:n]) for n in (3, 2, 1)]
+    last_keys = [" ".join(words[-n:]) for n in (3, 2, 1)]
+    order = (last_keys + first_keys) if lang == "en" else (first_keys + last_keys[2:])
+    for key in order:
+        if key in head_type:
+            return head_type[key]
     return NER_TYPES.get(label, "other")
+
+
+@dataclass
+class CityInfo:
+    id: str
+    name: str
+    name_fr: str
+    name_en: str
+
+
+_LOCATIVE = re.compile(r"(?<!\w)(?:in|at|à)\s+$")
+_EVENT_KIND = {"sommet": "summit", "summit": "summit", "conférence": "conference", "conference": "conference"}
+_EVENT_HEAD = re.compile(r"(?<!\w)(sommet|summit|conférence|conference)(?!\w)", re.I)
+
+
+def _next_word_start(text: str, pos: int) -> int:
+    m = re.match(r"[ \t]+", text[pos:pos + 8])
+    return pos + m.end() if m else -1
 
 
 @dataclass
@@ -93,6 +155,7 @@ class Candidate:
     source: str  # "gazetteer" | "ner" | "role" | "acronym"
     ids: list[tuple[str, str]] = field(default_factory=list)  # (actor id, origin), best first
     label: str = ""
+    etype: str = ""  # type of the first candidate actor, when known
 
     @property
     def length(self) -> int:
@@ -131,18 +194,21 @@ class Linker:
         for h in hits:
             ids = sorted(h.ids, key=lambda x: _ORIGIN_RANK.get(x[1], 9))
             s, e = _trim(text, h.start, h.end)  # « le Kremlin » → « Kremlin »
-            out.append(Candidate(s, e, text[s:e], "gazetteer", list(ids), label="KB"))
+            out.append(Candidate(s, e, text[s:e], "gazetteer", list(ids), label="KB", etype=self._type(ids[0][0])))
         return out
 
     def _ner_candidates(self, sdoc: Doc, text: str) -> list[Candidate]:
         _, stop_acr, stop_words = _data()
         vocab = sdoc.vocab
         out = []
+        # words of multi-word person names: « Aliyev » alone is a name when « Ilham Aliyev » occurs
+        name_words = {t.text for e in sdoc.ents if e.label_ in ("PER", "PERSON") and len(e) > 1 for t in e}
         for ent in sdoc.ents:
             if ent.label_ not in NER_LABELS:
                 continue
-            s, e = _trim(text, ent.start_char, ent.end_char)
             label = ent.label_
+            end_tok = _extend_name(sdoc, ent) if label not in ("PER", "PERSON") else ent.end
+            s, e = _trim(text, ent.start_char, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
             s2 = _strip_titles(text, s, e)
             if s2 != s:
                 rest = text[s2:e].split()
@@ -164,10 +230,18 @@ class Linker:
                 continue  # names start with a capital, except « ministère de la Défense », « mission X »…
             if _YEAR.search(surface):
                 continue  # « Since 2002 »: a date, not a name
-            if len(ent) == 1 and not is_acronym(surface):
+            if _EQUIPMENT.match(surface) or norm in _equipment():
+                continue  # F-16, S-400, GM200, Bayraktar: equipment, not an actor
+            line_start = text.rfind("\n", 0, s) + 1
+            line_end = text.find("\n", e)
+            line = text[line_start:line_end if line_end >= 0 else len(text)].strip(" \t:.-–•")
+            if line == surface and not is_acronym(surface) and label not in ("PER", "PERSON"):
+                continue  # a heading (« Contexte régional »), not a name
+            if " " not in surface and not is_acronym(surface):
                 # a single capitalised common word (a heading, « Soutien », « Rappel : ») is not a name
                 if vocab.has_vector(surface.lower()) and (
-                        ent.label_ not in ("PER", "PERSON") or ent.start == ent.sent.start):
+                        ent.label_ not in ("PER", "PERSON") or ent.start == ent.sent.start
+                        or surface not in name_words):
                     continue
             out.append(Candidate(s, e, surface, "ner", [], label=label))
         return out
@@ -223,6 +297,53 @@ class Linker:
                 counts[c.ids[0][0]] = counts.get(c.ids[0][0], 0) + 1
         return max(counts, key=counts.get) if counts else None
 
+    def _city(self, country_id: str, surface: str) -> CityInfo | None:
+        """The capital city a capital mention names, with an id shared by its French and English names."""
+        actor = self.kb.get(country_id)
+        if actor is None:
+            return None
+        key = fold(surface).casefold()
+        for lang in ("fr", "en"):
+            forms = actor.capitals.get(lang, [])
+            for i, form in enumerate(forms):
+                if fold(form).casefold() == key:
+                    en = (actor.capitals.get("en") or forms)[min(i, len(actor.capitals.get("en") or forms) - 1)]
+                    fr = (actor.capitals.get("fr") or forms)[min(i, len(actor.capitals.get("fr") or forms) - 1)]
+                    return CityInfo("city:" + re.sub(r"[^0-9a-z]+", "-", fold(en).casefold()).strip("-"), en, fr, en)
+        return None
+
+    def _event_candidates(self, text: str, gaz: list[Candidate]) -> list[Candidate]:
+        """« le sommet de Madrid », "the NATO summit in Vilnius", "the Vilnius Summit": a meeting named by its
+        place, one id whatever the language (the KB's own summits match first, being longer or equal)."""
+        out = []
+        places = {c.start: c for c in gaz if c.ids and c.ids[0][1] in ("capital", "name")
+                  and self._type(c.ids[0][0]) in ("place", "country")}
+        by_end = {c.end: c for c in places.values()}
+        for m in _EVENT_HEAD.finditer(text):
+            kind = _EVENT_KIND[m.group(1).lower()]
+            gap = re.match(r"\s+(?:de la |de l'|de l’|du |de |d'|d’|in |of |at |à )?", text[m.end():m.end() + 12])
+            place = places.get(m.end() + (gap.end() if gap else 0))
+            start, end = m.start(), None
+            if place is not None:
+                end = place.end
+            elif m.group(1)[0].isupper():
+                before = by_end.get(m.start() - 1)  # "the Vilnius Summit"
+                if before is not None:
+                    place, start, end = before, before.start, m.end()
+            if place is None or end is None:
+                continue
+            pid = place.ids[0][0]
+            if place.ids[0][1] == "capital":
+                city = self._city(pid, place.text)
+                pid, pname = (city.id, city.name) if city else (pid, place.text)
+            else:
+                actor = self.kb.get(pid)
+                pname = actor.name_en if actor else place.text
+            name = f"{pname} {kind.title()}"
+            out.append(Candidate(start, end, text[start:end], "role",
+                                 [(f"event:{kind}@{pid}", "event_place")], label=name))
+        return out
+
     def kb_acronym(self, acr: str) -> list[tuple[str, str]]:
         return [(a.id, o) for a, o in self.kb.lookup(acr) if o == "acronym"]
 
@@ -260,6 +381,11 @@ class Linker:
         gaz = self._gazetteer_candidates(sdoc, text, lang)
         ner = self._ner_candidates(sdoc, text)
         roles = self._role_candidates(sdoc, text, lang, gaz, doc.anchor)
+        # « le président azerbaïdjanais Ilham Aliyev »: the name is the mention, the demonym the country
+        person_starts = {c.start for c in gaz if c.ids and self._type(c.ids[0][0]) == "person"}
+        person_starts |= {c.start for c in ner if c.label in ("PER", "PERSON")}
+        roles = [r for r in roles if _next_word_start(text, r.end) not in person_starts]
+        roles += self._event_candidates(text, gaz)
         chosen = _select(roles + gaz + ner)
 
         # acronyms defined in the text: « long name (ACR) »
@@ -284,7 +410,8 @@ class Linker:
         persons: list[tuple[str, str]] = []  # (full folded name, entity id)
         deferred: list[Candidate] = []
 
-        def add(c: Candidate, actor_id: str, origin: str, etype: str, name: str | None = None) -> None:
+        def add(c: Candidate, actor_id: str, origin: str, etype: str, name: str | None = None,
+                names: tuple[str | None, str | None] | None = None) -> None:
             mentions.append(Mention(c.start, c.end, c.text, actor_id, etype, origin, c.label))
             if actor_id not in entities:
                 actor = self.kb.get(actor_id)
@@ -293,8 +420,8 @@ class Linker:
                                                     actor.name_fr or None, actor.name_en or None, actor.qid)
                 else:
                     nm = name or c.text
-                    entities[actor_id] = EntityInfo(actor_id, nm, etype,
-                                                    nm if lang == "fr" else None, nm if lang == "en" else None)
+                    fr, en = names or (nm if lang == "fr" else None, nm if lang == "en" else None)
+                    entities[actor_id] = EntityInfo(actor_id, nm, etype, fr, en)
             entities[actor_id].aliases.append((c.text, origin))
 
         for c in sorted(chosen, key=lambda x: x.start):
@@ -314,6 +441,15 @@ class Linker:
                         continue  # the reading the context picks is no actor (PPP = partenariat public-privé)
                     actor_id = picked.id
                     origin = next((o for i, o in c.ids if i == actor_id), origin)
+                if origin == "event_place":
+                    add(c, actor_id, origin, "event", name=c.label, names=(None, c.label))
+                    continue
+                if origin == "capital" and _LOCATIVE.search(text, max(0, c.start - 8), c.start):
+                    # « signé à Madrid », "a meeting in Prague": the city itself, not the state it stands for
+                    city = self._city(actor_id, c.text)
+                    if city is not None:
+                        add(c, city.id, "capital_city", "place", name=city.name, names=(city.name_fr, city.name_en))
+                        continue
                 actor = self.kb.get(actor_id)
                 etype = actor.type if actor else "other"
                 add(c, actor_id, origin, etype)
@@ -330,7 +466,7 @@ class Linker:
                     add(c, body.id, "generic", body.type)
                     continue
                 scoped = slug_id(c.text) + (f"@{main_country}" if main_country else "")
-                add(c, scoped, "new", guess_type(c.text, c.label), name=c.text)
+                add(c, scoped, "new", guess_type(c.text, c.label, lang), name=c.text)
                 continue
             fz = self._fuzzy(c.text)
             if fz:
@@ -343,7 +479,7 @@ class Linker:
                 actor_id, _ = by_surface[norm]
                 add(c, actor_id, "same_name", self._etype(actor_id, entities))
                 continue
-            etype = guess_type(c.text, c.label)
+            etype = guess_type(c.text, "ORG" if is_acronym(c.text) else c.label, lang)
             if etype == "person":
                 f = fold(c.text)
                 earlier = next((i for full, i in persons if full != f and full.endswith(" " + f)), None)
@@ -377,7 +513,7 @@ class Linker:
                 continue
             c = Candidate(s0, e0, long_name, "acronym", label="NP")
             actor_id = slug_id(long_name)
-            add(c, actor_id, "new", guess_type(long_name, "ORG"), name=long_name)
+            add(c, actor_id, "new", guess_type(long_name, "ORG", lang), name=long_name)
             local[acr] = (actor_id, "acronym_in_text")
 
         # acronym occurrences the NER and the gazetteer did not catch, once defined
@@ -389,10 +525,28 @@ class Linker:
                 c = Candidate(m.start(), m.end(), acr, "acronym", label="ACR")
                 add(c, actor_id, origin, self._etype(actor_id, entities))
                 taken.append((m.start(), m.end()))
+        # countries and organisations named inside a longer name (« Force intérimaire des Nations unies au Liban »)
+        # are mentions too; they are marked NESTED so that fact extraction reads only the outer name
+        outer = [(m.start, m.end, m.entity) for m in mentions]
+        inner = [g for g in gaz if g.ids and g.ids[0][1] in ("name", "acronym")
+                 and g.etype in ("country", "organization")
+                 and any(s <= g.start and g.end <= e and (s, e) != (g.start, g.end) and g.ids[0][0] != ent
+                         for s, e, ent in outer)]
+        for g in _select(inner):
+            if not any(m.start == g.start and m.end == g.end for m in mentions):
+                mentions.append(Mention(g.start, g.end, g.text, g.ids[0][0], g.etype, g.ids[0][1], "NESTED"))
+                if g.ids[0][0] not in entities:
+                    actor = self.kb.get(g.ids[0][0])
+                    if actor is not None:
+                        entities[actor.id] = EntityInfo(actor.id, actor.name_en or actor.name_fr, actor.type,
+                                                        actor.name_fr or None, actor.name_en or None, actor.qid)
+                entities[g.ids[0][0]].aliases.append((g.text, g.ids[0][1]))
+
         for c in deferred:
             if not any(s < c.end and c.start < e for s, e in taken):
                 actor_id = slug_id(c.text)
-                add(c, actor_id, "new", guess_type(c.text, c.label), name=c.text)
+                # an acronym standing alone names a body more often than a place, whatever NER guessed
+                add(c, actor_id, "new", guess_type(c.text, "ORG", lang), name=c.text)
         mentions.sort(key=lambda m: m.start)
         return mentions, entities
 
@@ -469,7 +623,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _is_person(c: Candidate) -> bool:
-    return bool(c.ids) and c.ids[0][1] == "role"
+    return c.source == "role" or c.etype == "person"
 
 
 def _leftovers(c: Candidate, inner: list[Candidate]) -> list[Candidate]:
@@ -483,11 +637,18 @@ def _leftovers(c: Candidate, inner: list[Candidate]) -> list[Candidate]:
         lead = len(text) - len(text.lstrip(" ,;:-"))
         trail = len(text.rstrip(" ,;:-"))
         seg = text[lead:trail]
-        if len(seg) >= 3 and seg[0].isupper() and not all(w.lower() in _GENERIC for w in seg.split()):
+        words = seg.lower().split()
+        if (len(seg) >= 3 and seg[0].isupper() and not all(w in _GENERIC or w in _titles() for w in words)
+                and not all(w in _ROLE_WORDS or w in _titles() for w in words)):
             out.append(Candidate(seg_start + lead, seg_start + trail, seg, "ner", [], label=c.label))
     return out
 
 
+_ROLE_WORDS = {"secretary", "state", "minister", "ministre", "foreign", "affairs", "affaires", "étrangères",
+               "defence", "defense", "défense", "prime", "premier", "général", "general", "chief", "chef", "staff",
+               "état-major", "head", "leader", "spokesman", "spokesperson", "porte-parole", "envoy", "envoyé",
+               "spécial", "special", "representative", "représentant", "high", "haut", "of", "de", "la", "du", "des",
+               "the", "for", "pour", "national", "security", "sécurité", "adviser", "advisor", "conseiller"}
 _GENERIC = {"programme", "program", "mission", "opération", "operation", "forces", "force", "armée", "army",
             "président", "president", "ministre", "minister", "gouvernement", "government", "régime", "regime",
             "le", "la", "les", "l'", "de", "du", "des", "d'", "the", "of", "et", "and", "pays", "country", "état",

@@ -203,7 +203,7 @@ def run_job(spark: SparkSession, inputs: list[str], out: str, partitions: int = 
     report.facts = fact_df.count()
     lap("facts")
 
-    if export:
+    if export and ("://" not in out or out.startswith("file:")):  # the driver writes the JSONL files locally
         write_export(spark, out)
         lap("export")
     return report

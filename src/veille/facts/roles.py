@@ -1,0 +1,134 @@
+"""Office holders: « le président azerbaïdjanais Ilham Aliyev », "NATO Secretary General Jens Stoltenberg",
+"President Emmanuel Macron of France", « X, ministre des Affaires étrangères de Y » → leader_of (heads of state,
+government or body) or part_of (ministers, ambassadors: a seat in the body).
+
+The body is read from the text next to the title (a country or organisation mention, a demonym); when the text
+names none, or the person came from a role phrase the linker resolved (origin "role"), the knowledge base's offices
+of the person say which body, preferring one the document mentions and an office held at the document's date.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_BODY_TYPES = ("country", "organization")
+_JOIN = re.compile(r"^[\s,]*(?:(?:de la|de l'|du|de|des|d'|of the|of|the|le|la|l'|les)\s*)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _kb():
+    try:
+        from veille.kb import load_kb
+
+        return load_kb()
+    except Exception:  # noqa: BLE001 - the facts stage must work without the packaged KB
+        return None
+
+
+def kb_actor(entity: str):
+    """The KB's record of an entity (None when unknown or when no KB is installed)."""
+    kb = _kb()
+    return kb.get(entity) if kb is not None else None
+
+
+def _title_at_end(prefix: str, titles: list[tuple[str, ...]]) -> tuple[str, int] | None:
+    """The title the (lower-cased) text ends with, and where it starts in `prefix`."""
+    p = prefix.rstrip(" ,").lower()
+    for t in sorted(titles, key=lambda t: -len(" ".join(t))):
+        title = " ".join(t)
+        if p.endswith(title) and (len(p) == len(title) or not p[-len(title) - 1].isalnum()):
+            return title, len(p) - len(title)
+    return None
+
+
+def _active(office: dict, on: str | None) -> bool:
+    if not on:
+        return office.get("to") is None
+    start, end = office.get("from") or "0000", office.get("to") or "9999"
+    return start[:len(on)] <= on <= end[:len(on)] or start[:4] <= on[:4] <= end[:4]
+
+
+def kb_bodies(person: str, mentioned: set[str], on: str | None) -> list[tuple[str, str]]:
+    """(body id, role) of the person's offices in the KB: those whose body the document mentions, the office held at
+    `on` first."""
+    kb = _kb()
+    if kb is None:
+        return []
+    offices = [o for o in kb.offices_of(person) if o.get("of") in mentioned]
+    offices.sort(key=lambda o: not _active(o, on))
+    return [(o["of"], o.get("role") or "") for o in offices[:1]]
+
+
+def office_facts(ctx, sent, sent_args, make) -> list:
+    """leader_of / part_of facts for the persons of one sentence that carry a title (see the module docstring).
+    `make(rel, subj_arg, obj_arg, obj_entity, span)` builds the Fact."""
+    out = []
+    text = ctx.ntext
+    seats = ctx.lex.seat_titles
+    titles = ctx.lex.titles + seats
+    mentioned = set(ctx.types)
+    seat_set = {" ".join(s) for s in seats}
+    leader_set = {" ".join(t) for t in ctx.lex.titles}
+    titled: dict[int, str] = {}
+    for k, p in enumerate(sent_args):
+        if p.m.type != "person" or p.m.origin == "anaphor":
+            continue
+        body, span, title = None, None, None
+        floor = sent.start_char
+        # what stands right before the name: [body] title [demonym | body] NAME
+        prev = [a for a in sent_args[max(0, k - 3):k] if a.m.end <= p.m.start]
+        cursor = p.m.start
+        between_body = None
+        if prev and prev[-1].m.type in _BODY_TYPES and not text[prev[-1].m.end:p.m.start].strip(" ,"):
+            between_body = prev[-1]  # « le président azerbaïdjanais Ilham Aliyev »
+            cursor = prev[-1].m.start
+        found = _title_at_end(text[max(floor, cursor - 45):cursor], titles)
+        if found:
+            title = found[0]
+            tstart = max(floor, cursor - 45) + found[1]
+            body = between_body
+            if body is None:
+                # "NATO Secretary General Jens Stoltenberg", "U.S. President Joe Biden"
+                before = [a for a in prev if a.m.end <= tstart and a.m.type in _BODY_TYPES
+                          and not text[a.m.end:tstart].strip(" '’s")]
+                body = before[-1] if before else None
+            if body is None:
+                # "President Ilham Aliyev of Azerbaijan", « Ilham Aliyev, président de l'Azerbaïdjan »
+                nxt = sent_args[k + 1] if k + 1 < len(sent_args) else None
+                if nxt is not None and nxt.m.type in _BODY_TYPES and re.fullmatch(
+                        r"\s*(?:of the|of|de la|de l'|du|de|d')\s*", text[p.m.end:nxt.m.start], re.IGNORECASE):
+                    body = nxt
+            span = (min(tstart, body.m.start if body else tstart), max(p.m.end, body.m.end if body else p.m.end))
+        elif k and titled.get(id(sent_args[k - 1])) and re.fullmatch(r"\s*(?:,|and|et|,\s*and|,\s*et)\s*",
+                                                                    text[sent_args[k - 1].m.end:p.m.start]):
+            # "Presidents Vladimir Putin and Masoud Pezeshkian": the title covers the coordinated names
+            title = titled[id(sent_args[k - 1])]
+            span = (sent_args[k - 1].m.start, p.m.end)
+        elif p.m.origin == "role":
+            title = p.m.text.lower()
+            span = (p.m.start, p.m.end)
+        else:
+            # « Ilham Aliyev, président de l'Azerbaïdjan »: the title after the name
+            nxt = sent_args[k + 1] if k + 1 < len(sent_args) else None
+            if nxt is None or nxt.m.type not in _BODY_TYPES or nxt.m.start - p.m.end > 50:
+                continue
+            between = text[p.m.end:nxt.m.start].strip(" ,").lower()
+            for t in titles:
+                tt = " ".join(t)
+                if re.fullmatch(rf"(?:(?:le|la|l'|the|a|an)\s+)?{re.escape(tt)}\s+(?:de la|de l'|du|de|des|d'|of the"
+                                r"|of)?\s*", between):
+                    title, body, span = tt, nxt, (p.m.start, nxt.m.end)
+                    break
+            if title is None:
+                continue
+        titled[id(p)] = title
+        seat = title in seat_set or (p.m.origin == "role" and any(title.startswith(s) for s in seat_set)
+                                     and not any(title.startswith(t) for t in leader_set))
+        rel = "part_of" if seat else "leader_of"
+        if body is not None and body.m.entity != p.m.entity:
+            out.append(make(rel, p, body, body.m.entity, span))
+            continue
+        for ent, _role in kb_bodies(p.m.entity, mentioned, ctx.analysis.doc.anchor):
+            out.append(make(rel, p, None, ent, span))
+    return out

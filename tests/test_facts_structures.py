@@ -1,0 +1,74 @@
+"""Office holders, succession, regions named with a demonym, locations after an acronym and bodies the KB places
+inside another: facts read from new French and English sentences through the real pipeline."""
+
+from __future__ import annotations
+
+from veille.model import Document
+from veille.pipeline import analyze
+
+
+def facts_of(text: str, lang: str, published: str | None = "2025-10-15"):
+    a = analyze(Document(name="t.txt", text=text, lang=lang, published=published))
+    return {(f.subject, f.relation, f.object) for f in a.facts}, a.facts
+
+
+def test_english_titles_give_leaders():
+    got, facts = facts_of("NATO Secretary General Mark Rutte met President Emmanuel Macron of France in Paris.", "en")
+    assert ("Q142" in {o for s, r, o in got if r == "leader_of"})
+    quote = next(f.quote for f in facts if f.relation == "leader_of" and f.object == "Q142")
+    assert "President" in quote and "Macron" in quote
+
+
+def test_french_title_with_demonym_gives_leader():
+    got, _ = facts_of("Le président français Emmanuel Macron a reçu le chancelier allemand à Paris.", "fr")
+    assert any(r == "leader_of" and o == "Q142" for _, r, o in got)
+
+
+def test_minister_holds_a_seat_not_the_lead():
+    got, _ = facts_of("Le président Emmanuel Macron et le ministre Jean-Noël Barrot ont rencontré "
+                      "le Premier ministre indien Narendra Modi.", "fr")
+    assert not any(r == "leader_of" and "barrot" in s for s, r, _ in got)
+    assert any(r == "leader_of" and o == "Q668" for _, r, o in got)
+
+
+def test_french_succession_with_inverted_subject():
+    text = ("En 1991, l'Ukraine a rejoint le Conseil de coopération nord-atlantique. "
+            "À ce forum a succédé en 1997 le Conseil de partenariat euro-atlantique.")
+    got, facts = facts_of(text, "fr")
+    assert ("nato-nacc", "succeeded_by", "nato-eapc") in got
+    f = next(f for f in facts if f.relation == "succeeded_by")
+    assert f.start == "1997" and "succédé" in f.quote
+
+
+def test_english_take_over_from():
+    got, _ = facts_of("Troops then joined the Resolute Support Mission, which took over from ISAF in 2015.", "en")
+    assert ("nato-isaf", "succeeded_by", "nato-rsm") in got
+
+
+def test_region_named_by_demonym_is_part_of_the_country():
+    got, _ = facts_of("Des drones ont frappé la province ukrainienne de Kharkiv et la région russe de Belgorod.", "fr")
+    assert any(r == "part_of" and o == "Q212" for _, r, o in got)
+    assert any(r == "part_of" and o == "Q159" for _, r, o in got)
+
+
+def test_company_with_demonym_is_located_in_the_country():
+    got, _ = facts_of("Le contrat a été remporté par l'italien Eni et le groupe russe Gazprom.", "fr")
+    assert any(r == "located_in" and o == "Q159" for _, r, o in got)
+
+
+def test_operation_location_after_acronym():
+    got, _ = facts_of("Mongolia contributed to the Kosovo Force (KFOR) in Kosovo and later served in Afghanistan.",
+                      "en")
+    assert any(s == "nato-kfor" and r == "located_in" for s, r, _ in got)
+
+
+def test_served_in_a_force_is_a_contribution():
+    got, _ = facts_of("De 2003 à 2010, des soldats arméniens ont servi au sein de la KFOR, au Kosovo.",
+                      "fr")
+    assert ("Q399", "contributes_to", "nato-kfor") in got
+
+
+def test_national_body_named_by_its_country():
+    got, _ = facts_of("The Armenian parliament voted on Tuesday, and Armenia then asked the European Union for talks.",
+                      "en")
+    assert ("am-national-assembly", "part_of", "Q399") in got
