@@ -24,7 +24,7 @@ MAX_GAP = 20  # words of difference allowed between two runs of one passage, on 
 MIN_MATCH = 12  # aligned words needed for a passage
 MIN_DENSITY = 0.5  # aligned words / words of the passage, on each side
 SHORT_MATCH = 25  # passages with fewer aligned words than this (one sentence or two) ...
-SHORT_DENSITY = 0.7  # ... must be this dense: a template sentence shares its frame, not most of its words
+SHORT_DENSITY = 0.85  # ... must be this dense: a template sentence shares its frame, not most of its words
 CLOSERS = {")": "(", "»": "«", "”": "“", "]": "["}
 
 
