@@ -111,6 +111,8 @@ def test_same_unknown_name_merges_across_documents_and_merges_are_listed(tmp_pat
     (d / "c.txt").write_text("L'Organisation du traité de sécurité collective a tenu une réunion à Moscou.",
                              encoding="utf-8")
     (d / "e.txt").write_text("The CSTO met in Moscow.", encoding="utf-8")
+    (d / "f.txt").write_text("Moscou dénonce l'élargissement de l'OTAN ; le Kremlin menace la Finlande.",
+                             encoding="utf-8")
     db = tmp_path / "kb.sqlite"
     run_veille("ingest", "--quiet", str(d), db=db)
     with sqlite3.connect(db) as conn:
@@ -122,9 +124,13 @@ def test_same_unknown_name_merges_across_documents_and_merges_are_listed(tmp_pat
         assert len(csto) == 1
     shown = run_veille("entity", "CSTO", db=db).stdout
     assert "Organisation du traité de sécurité collective" in shown and "acronym" in shown
-    data = json.loads(run_veille("entity", "--json", "Moscou", db=db).stdout)
+    data = json.loads(run_veille("entity", "--json", "Russia", db=db).stdout)
     assert data["entity"]["type"] == "country"
-    assert {"capital"} <= {a["origin"] for a in data["aliases"]}
+    assert {("Moscou", "capital"), ("Kremlin", "capital")} <= {(a["alias"], a["origin"]) for a in data["aliases"]}
+    # « réunion à Moscou », "met in Moscow": the city, one place in both languages
+    city = json.loads(run_veille("entity", "--json", "Moscow", db=db).stdout)
+    assert city["entity"]["type"] == "place"
+    assert {m["doc"] for m in city["mentions"]} == {"c.txt", "e.txt"}
 
 
 def test_entities_command_filters_by_document_and_type(seed_kb):

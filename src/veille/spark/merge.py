@@ -12,25 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from veille.facts.merge import finer, place_statement
 from veille.model import Fact
 
 Key = tuple[int, int]  # (document sequence number in ingest order, statement index in the document)
 
 
-def dates_agree(a: str | None, b: str | None) -> bool:
-    """Unknown agrees with anything; otherwise one value must be a prefix (a coarser precision) of the other."""
-    if not a or not b:
-        return True
-    return a.startswith(b) or b.startswith(a)
 
 
-def finer(a: str | None, b: str | None) -> str | None:
-    """The more precise of two agreeing dates (the first on a tie)."""
-    if not a:
-        return b
-    if not b:
-        return a
-    return a if len(a) >= len(b) else b
 
 
 @dataclass
@@ -52,24 +41,6 @@ class MergedFact:
     conflicts: list[tuple[Key, str]] = field(default_factory=list)  # (other fact's key, field), other created first
 
 
-def place_statement(candidates: Sequence[Any], f: Fact, doc: int) -> tuple[int | None, list[tuple[int, str]]]:
-    """Where statement `f` of document `doc` goes among the existing facts with its subject, relation and object
-    (in creation order; each has `start`, `end`, `what`, `quantity` and `docs`, the documents sourcing it).
-
-    Returns (index of the fact it joins, or None for a new fact; [(index, "dates"|"quantity")] of the facts a new
-    fact conflicts with). A fact whose commodity differs is another fact, not a conflict; a document never
-    conflicts with itself."""
-    conflicting: list[tuple[int, str]] = []
-    for i, r in enumerate(candidates):
-        if f.what and r.what and f.what != r.what:
-            continue
-        agree = dates_agree(f.start, r.start) and dates_agree(f.end, r.end)
-        qty_agree = not (f.quantity and r.quantity) or f.quantity == r.quantity
-        if agree and qty_agree:
-            return i, []
-        if doc not in r.docs:
-            conflicting.append((i, "dates" if not agree else "quantity"))
-    return None, conflicting
 
 
 def merge_statements(statements: Iterable[tuple[Key, str, Fact]]) -> list[MergedFact]:
@@ -93,10 +64,6 @@ def merge_statements(statements: Iterable[tuple[Key, str, Fact]]) -> list[Merged
     return facts
 
 
-def source_detail(f: Fact) -> dict[str, Any]:
-    """The `detail` JSON of a fact source, as the store writes it."""
-    return {k: v for k, v in (("subject_span", f.subject_span), ("object_span", f.object_span),
-                              ("date_span", f.date_span), ("plover", f.plover), ("negated", f.negated)) if v}
 
 
 def entity_origin(entity_id: str, qid: str | None) -> str:

@@ -11,47 +11,36 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 
+from veille.facts.merge import finer, place_statement, source_detail
 from veille.model import Fact
 
 
-def dates_agree(a: str | None, b: str | None) -> bool:
-    """Unknown agrees with anything; otherwise one value must be a prefix (a coarser precision) of the other."""
-    if not a or not b:
-        return True
-    return a.startswith(b) or b.startswith(a)
-
-
-def _finer(a: str | None, b: str | None) -> str | None:
-    if not a:
-        return b
-    if not b:
-        return a
-    return a if len(a) >= len(b) else b
+@dataclass
+class _Candidate:
+    id: int
+    start: str | None
+    end: str | None
+    what: str | None
+    quantity: str | None
+    docs: set[int]
 
 
 def save_facts(conn: sqlite3.Connection, doc_id: int, facts: list[Fact]) -> list[int]:
-    """Merge one document's statements into the facts table (inside the caller's transaction)."""
+    """Merge one document's statements into the facts table (inside the caller's transaction), with the rule of
+    `veille.facts.merge` that the Spark job shares."""
     ids = []
     for f in facts:
         rows = conn.execute(
-            "SELECT id, start, end, what, quantity FROM facts WHERE subject = ? AND relation = ? AND object IS ?",
+            "SELECT f.id, f.start, f.end, f.what, f.quantity, group_concat(DISTINCT s.doc_id) AS docs FROM facts f"
+            " LEFT JOIN fact_sources s ON s.fact_id = f.id WHERE f.subject = ? AND f.relation = ? AND f.object IS ?"
+            " GROUP BY f.id ORDER BY f.id",
             (f.subject, f.relation, f.object),
         ).fetchall()
-        target = None
-        conflicting = []
-        for r in rows:
-            if f.what and r["what"] and f.what != r["what"]:
-                continue
-            same_doc = conn.execute("SELECT 1 FROM fact_sources WHERE fact_id = ? AND doc_id = ? LIMIT 1",
-                                    (r["id"], doc_id)).fetchone()
-            agree = dates_agree(f.start, r["start"]) and dates_agree(f.end, r["end"])
-            qty_agree = not (f.quantity and r["quantity"]) or f.quantity == r["quantity"]
-            if agree and qty_agree:
-                target = r
-                break
-            if not same_doc:
-                conflicting.append((r["id"], "dates" if not agree else "quantity"))
+        candidates = [_Candidate(r["id"], r["start"], r["end"], r["what"], r["quantity"],
+                                 {int(d) for d in (r["docs"] or "").split(",") if d}) for r in rows]
+        target, conflicting = place_statement(candidates, f, doc_id)
         if target is None:
             cur = conn.execute(
                 "INSERT INTO facts(subject, relation, object, start, end, what, quantity, plover, confidence)"
@@ -59,24 +48,23 @@ def save_facts(conn: sqlite3.Connection, doc_id: int, facts: list[Fact]) -> list
                 (f.subject, f.relation, f.object, f.start, f.end, f.what, f.quantity, f.plover, f.confidence),
             )
             fact_id = int(cur.lastrowid)
-            for other, field in conflicting:
-                a, b = sorted((fact_id, other))
-                conn.execute("INSERT OR IGNORE INTO conflicts(fact_a, fact_b, field) VALUES (?,?,?)", (a, b, field))
+            for i, field_name in conflicting:
+                a, b = sorted((fact_id, candidates[i].id))
+                conn.execute("INSERT OR IGNORE INTO conflicts(fact_a, fact_b, field) VALUES (?,?,?)",
+                             (a, b, field_name))
         else:
-            fact_id = int(target["id"])
+            c = candidates[target]
+            fact_id = c.id
             conn.execute(
                 "UPDATE facts SET start = ?, end = ?, what = coalesce(what, ?), quantity = coalesce(quantity, ?),"
                 " confidence = max(confidence, ?) WHERE id = ?",
-                (_finer(target["start"], f.start), _finer(target["end"], f.end), f.what, f.quantity, f.confidence,
-                 fact_id),
+                (finer(c.start, f.start), finer(c.end, f.end), f.what, f.quantity, f.confidence, fact_id),
             )
-        detail = {k: v for k, v in (("subject_span", f.subject_span), ("object_span", f.object_span),
-                                    ("date_span", f.date_span), ("plover", f.plover), ("negated", f.negated)) if v}
         conn.execute(
             "INSERT INTO fact_sources(fact_id, doc_id, start, end, quote, start_value, end_value, what, quantity,"
             " trigger, confidence, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (fact_id, doc_id, f.span_start, f.span_end, f.quote, f.start, f.end, f.what, f.quantity, f.trigger,
-             f.confidence, json.dumps(detail, ensure_ascii=False)),
+             f.confidence, json.dumps(source_detail(f), ensure_ascii=False)),
         )
         ids.append(fact_id)
     return ids
