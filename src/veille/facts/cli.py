@@ -83,6 +83,8 @@ def print_fact(fact: dict, focus: str | None = None) -> None:
         head = (f"{dates:<24} {_name(fact['subject'])} —{fact['relation']}→ {_name(fact['object'])}"
                 f"{_extra(fact)}")
     print(head + f"   conf {fact['confidence']:.2f}  f{fact['id']}")
+    if fact.get("inferred"):
+        print(f"    inferred: {fact['inferred']}")
     _print_sources(fact)
 
 

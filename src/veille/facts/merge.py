@@ -55,3 +55,34 @@ def source_detail(f: Fact) -> dict[str, Any]:
     """The `detail` JSON of a fact source: argument and date spans."""
     return {k: v for k, v in (("subject_span", f.subject_span), ("object_span", f.object_span),
                               ("date_span", f.date_span), ("plover", f.plover), ("negated", f.negated)) if v}
+
+
+Passage = tuple[str, int, int, str, int, int]  # (doc a, start, end, doc b, start, end)
+
+
+def source_groups(sources: Sequence[tuple[str, int, int]], passages: Sequence[Passage]) -> list[int]:
+    """Group index of each (doc, start, end) source of one fact: independent confirmations are the groups.
+
+    Two sources share a group when they come from the same document (a text repeating itself confirms nothing
+    more) or when their spans lie on the two sides of one passage copied between their documents."""
+    parent = list(range(len(sources)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_pair: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
+    for da, a0, a1, db, b0, b1 in passages:
+        if da != db:
+            by_pair.setdefault((da, db), []).append((a0, a1, b0, b1))
+            by_pair.setdefault((db, da), []).append((b0, b1, a0, a1))
+    for i, (da, sa0, sa1) in enumerate(sources):
+        for j in range(i + 1, len(sources)):
+            db, sb0, sb1 = sources[j]
+            if da == db or any(sa0 < p1 and p0 < sa1 and sb0 < q1 and q0 < sb1
+                               for p0, p1, q0, q1 in by_pair.get((da, db), ())):
+                parent[find(i)] = find(j)
+    roots: dict[int, int] = {}
+    return [roots.setdefault(find(i), len(roots)) for i in range(len(sources))]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from veille.facts.merge import finer, place_statement
+from veille.facts.merge import finer, place_statement, source_groups
 from veille.model import Fact
 
 Key = tuple[int, int]  # (document sequence number in ingest order, statement index in the document)
@@ -112,27 +112,6 @@ def copied_from(start: int, end: int, passages: Iterable[dict[str, Any]]) -> str
 
 
 def independent_count(sources: Sequence[tuple[str, int, int]], passages: Iterable[dict[str, Any]]) -> int:
-    """How many independent groups a fact's sources ((doc, start, end)) form: sources of two documents whose spans
-    lie on both sides of one copied passage are one group (as `store/facts.py independent_groups`)."""
-    parent = list(range(len(sources)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    plist = [p for p in passages if p["a_doc"] != p["b_doc"]]
-    for i, (da, sa0, sa1) in enumerate(sources):
-        for j in range(i + 1, len(sources)):
-            db, sb0, sb1 = sources[j]
-            if da == db:
-                continue
-            for p in plist:
-                sides = {p["a_doc"]: (p["a_start"], p["a_end"]), p["b_doc"]: (p["b_start"], p["b_end"])}
-                if da in sides and db in sides:
-                    pa, pb = sides[da], sides[db]
-                    if sa0 < pa[1] and pa[0] < sa1 and sb0 < pb[1] and pb[0] < sb1:
-                        parent[find(i)] = find(j)
-                        break
-    return len({find(i) for i in range(len(sources))})
+    """How many independent groups a fact's sources ((doc, start, end)) form (`facts.merge.source_groups`)."""
+    flat = [(p["a_doc"], p["a_start"], p["a_end"], p["b_doc"], p["b_start"], p["b_end"]) for p in passages]
+    return len(set(source_groups(sources, flat)))

@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from veille.facts.merge import source_detail
 from veille.ingest.reader import Rejected, read_file
 from veille.model import Document
 from veille.spark import merge
@@ -132,7 +133,7 @@ def merge_group(group: Iterable[tuple]) -> list[dict[str, Any]]:
         sources = [{"key": list(k), "seq": k[0], "doc": name, "start": f.span_start, "end": f.span_end,
                     "quote": f.quote, "start_value": f.start, "end_value": f.end, "what": f.what,
                     "quantity": f.quantity, "trigger": f.trigger, "confidence": f.confidence,
-                    "detail": json.dumps(merge.source_detail(f), ensure_ascii=False)} for k, name, f in m.sources]
+                    "detail": json.dumps(source_detail(f), ensure_ascii=False)} for k, name, f in m.sources]
         out.append({"key": m.key, "subject": m.subject, "relation": m.relation, "object": m.object,
                     "start": m.start, "end": m.end, "what": m.what, "quantity": m.quantity, "plover": m.plover,
                     "confidence": float(m.confidence), "sources": sources,

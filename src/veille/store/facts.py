@@ -13,7 +13,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from veille.facts.merge import finer, place_statement, source_detail
+from veille.facts.merge import finer, place_statement, source_detail, source_groups
 from veille.model import Fact
 
 
@@ -100,34 +100,15 @@ def sources_of(conn: sqlite3.Connection, fact_id: int) -> list[sqlite3.Row]:
 
 
 def independent_groups(conn: sqlite3.Connection, fact_id: int) -> list[list[sqlite3.Row]]:
-    """The fact's sources grouped so that sources linked by a copied passage share a group."""
+    """The fact's sources grouped by `veille.facts.merge.source_groups`: one group per independent confirmation."""
     from veille.reuse import incremental
 
     rows = sources_of(conn, fact_id)
-    parent = list(range(len(rows)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(rows):
-        passages = incremental.passages_for(conn, a["doc"])
-        for j in range(i + 1, len(rows)):
-            b = rows[j]
-            if a["doc"] == b["doc"]:
-                continue
-            for p in passages:
-                sides = {p.a_doc: (p.a_start, p.a_end), p.b_doc: (p.b_start, p.b_end)}
-                if a["doc"] in sides and b["doc"] in sides and p.a_doc != p.b_doc:
-                    sa, sb = sides[a["doc"]], sides[b["doc"]]
-                    if a["start"] < sa[1] and sa[0] < a["end"] and b["start"] < sb[1] and sb[0] < b["end"]:
-                        parent[find(i)] = find(j)
-                        break
+    passages = [(p.a_doc, p.a_start, p.a_end, p.b_doc, p.b_start, p.b_end)
+                for doc in {r["doc"] for r in rows} for p in incremental.passages_for(conn, doc)]
     groups: dict[int, list[sqlite3.Row]] = {}
-    for i, r in enumerate(rows):
-        groups.setdefault(find(i), []).append(r)
+    for g, r in zip(source_groups([(r["doc"], r["start"], r["end"]) for r in rows], passages), rows, strict=True):
+        groups.setdefault(g, []).append(r)
     return list(groups.values())
 
 

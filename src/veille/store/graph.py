@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from veille.facts.merge import source_groups
+
 # facts, both actors and every source in one row each; `{where}` selects the facts (aliased `f`)
 _FACT_SOURCES_SQL = """
 SELECT f.id, f.subject, f.relation, f.object, f.start, f.end, f.what, f.quantity, f.plover, f.confidence,
@@ -71,27 +73,11 @@ def _passages_between(conn: sqlite3.Connection, docs: Iterable[str]
 
 def _group_sources(sources: list[dict], passages: dict[tuple[str, str], list[tuple[int, int, int, int]]]
                    ) -> list[int]:
-    """Group index of each source: sources whose spans lie in the two sides of one copied passage share a group
-    (same rule as `veille.store.facts.independent_groups`, computed from prefetched passages)."""
-    parent = list(range(len(sources)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(sources):
-        for j in range(i + 1, len(sources)):
-            b = sources[j]
-            if a["doc"] == b["doc"]:
-                continue
-            for a0, a1, b0, b1 in passages.get((a["doc"], b["doc"]), ()):
-                if a["start"] < a1 and a0 < a["end"] and b["start"] < b1 and b0 < b["end"]:
-                    parent[find(i)] = find(j)
-                    break
-    roots: dict[int, int] = {}
-    return [roots.setdefault(find(i), len(roots)) for i in range(len(sources))]
+    """Group index of each source (`veille.facts.merge.source_groups`, from prefetched passages)."""
+    docs = {src["doc"] for src in sources}
+    flat = [(da, a0, a1, db, b0, b1) for (da, db), spans in passages.items() if da in docs and db in docs
+            for a0, a1, b0, b1 in spans]
+    return source_groups([(src["doc"], src["start"], src["end"]) for src in sources], flat)
 
 
 def _facts_from_rows(conn: sqlite3.Connection, rows: list[tuple]) -> list[dict]:
@@ -186,7 +172,41 @@ def timeline(conn: sqlite3.Connection, entity_id: str, with_id: str | None = Non
         outgoing = fact["subject"]["id"] == entity_id
         fact["direction"] = "out" if outgoing else "in"
         fact["other"] = fact["object"] if outgoing else fact["subject"]
+    if not with_id and not relation and not limit:
+        out += _carried_by_succession(conn, out, date_from, date_to)
+        out.sort(key=lambda f: (not (f["start"] or f["end"]), f["start"] or f["end"] or "", f["id"]))
     return out
+
+
+_CARRIED = ("member_of", "observer_of", "partner_of")
+
+
+def _carried_by_succession(conn: sqlite3.Connection, facts: list[dict], date_from: str | None,
+                           date_to: str | None) -> list[dict]:
+    """Memberships a succession carries over: X member of A, A succeeded by B at date d ⇒ X member of B from d.
+    Marked `inferred` with the succession's sources as evidence; never stored or exported as a stated fact."""
+    have = {(f["relation"], f["other"]["id"]) for f in facts if f["direction"] == "out" and f.get("other")}
+    derived = []
+    for f in facts:
+        if f["direction"] != "out" or f["relation"] not in _CARRIED or not f.get("other"):
+            continue
+        old = f["other"]["id"]
+        for s in timeline(conn, old, relation="succeeded_by"):
+            if s["direction"] != "out" or not s.get("other"):
+                continue
+            new = s["other"]["id"]
+            start = s["start"] or f["start"]
+            if (f["relation"], new) in have or (date_to and start and start[:len(date_to)] > date_to):
+                continue
+            if date_from and (f["end"] or "9999")[:len(date_from)] < date_from:
+                continue
+            have.add((f["relation"], new))
+            derived.append(s | {"id": s["id"], "relation": f["relation"], "subject": f["subject"],
+                                "object": s["object"], "other": s["object"], "direction": "out",
+                                "start": start, "end": f["end"],
+                                "inferred": f"{f['other']['name']} was succeeded by {s['object']['name']}"
+                                            f" (f{s['id']}), carrying over f{f['id']}"})
+    return derived
 
 
 def list_facts(conn: sqlite3.Connection, relation: str | None = None, doc: str | None = None,
