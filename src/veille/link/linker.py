@@ -192,10 +192,21 @@ class Linker:
         out = []
         hits: list[Hit] = get_gazetteer(lang).find(sdoc, text)
         for h in hits:
+            if self._is_national_troops(h.text):
+                continue  # « forces armées turques », "Russian troops": the demonym names the actor, the country
             ids = sorted(h.ids, key=lambda x: _ORIGIN_RANK.get(x[1], 9))
             s, e = _trim(text, h.start, h.end)  # « le Kremlin » → « Kremlin »
             out.append(Candidate(s, e, text[s:e], "gazetteer", list(ids), label="KB", etype=self._type(ids[0][0])))
         return out
+
+    def _is_national_troops(self, surface: str) -> bool:
+        """A country's armed forces named generically by its demonym: analysts (and annotators) read the country
+        as the actor there; the armed forces as a body keep their proper names (« état-major », "TSK")."""
+        words = normalize(surface).split()
+        if len(words) < 2 or not any(w in _TROOP_WORDS for w in words):
+            return False
+        rest = [w for w in words if w not in _TROOP_WORDS]
+        return bool(rest) and all(any(o == "demonym" for _, o in self.kb.lookup(w)) for w in rest)
 
     def _ner_candidates(self, sdoc: Doc, text: str) -> list[Candidate]:
         _, stop_acr, stop_words = _data()
@@ -644,6 +655,8 @@ def _leftovers(c: Candidate, inner: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_TROOP_WORDS = {"forces", "force", "armées", "armée", "troupes", "militaires", "soldats", "army", "military", "troops",
+                "armed", "soldiers", "forces armées"}
 _ROLE_WORDS = {"secretary", "state", "minister", "ministre", "foreign", "affairs", "affaires", "étrangères",
                "defence", "defense", "défense", "prime", "premier", "général", "general", "chief", "chef", "staff",
                "état-major", "head", "leader", "spokesman", "spokesperson", "porte-parole", "envoy", "envoyé",
