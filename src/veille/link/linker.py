@@ -500,6 +500,21 @@ class Linker:
             if is_acronym(c.text) and (c.start in defined or text[max(0, c.start - 2):c.start].strip() == "("):
                 deferred.append(c)  # « (ACR) » after a long name: linked with that name below
                 continue
+            if is_acronym(c.text):
+                # "the Comprehensive Assistance Package … the CAP": an acronym of a name met earlier
+                earlier = next((m.entity for m in mentions if _initials(m.text) == c.text.replace(".", "")), None)
+                if earlier is not None:
+                    add(c, earlier, "acronym_in_text", self._etype(earlier, entities))
+                    continue
+                spelled = _spelled_out(text, c.text)
+                if spelled is not None and not any(spelled[0] < m.end and m.start < spelled[1] for m in mentions):
+                    long_name = text[spelled[0]:spelled[1]]
+                    actor_id = slug_id(long_name)
+                    lc = Candidate(spelled[0], spelled[1], long_name, "acronym", label="SPELLED")
+                    add(lc, actor_id, "new", guess_type(long_name, "ORG", lang), name=long_name)
+                    add(c, actor_id, "acronym_in_text", entities[actor_id].type)
+                    local[c.text] = (actor_id, "acronym_in_text")
+                    continue
             actor_id = slug_id(c.text)
             add(c, actor_id, "new", etype, name=c.text)
             by_surface[norm] = (actor_id, "same_name")
@@ -565,6 +580,26 @@ class Linker:
         if actor_id in entities:
             return entities[actor_id].type
         return self._type(actor_id)
+
+
+def _initials(name: str) -> str:
+    """Initials of a name's significant words: "NATO Security Assistance and Training for Ukraine" → NSATU."""
+    words = [w for w in re.split(r"[\s\-’']+", name) if w and w.lower() not in _CONNECTORS | {"and", "et", "à"}]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0].upper() for w in words)
+
+
+def _spelled_out(text: str, acr: str) -> tuple[int, int] | None:
+    """Span of capitalised words whose initials spell `acr` ("Comprehensive Assistance Package" for CAP), the
+    first occurrence in the text, or None."""
+    letters = [ch for ch in acr if ch.isalpha()]
+    if not 2 <= len(letters) <= 7 or not acr.isupper():
+        return None
+    joiner = r"(?:\s+(?:of|for|and|the|on|de|du|des|la|le|pour|et|d'|l')\s*|\s+|-)"
+    pattern = joiner.join(rf"{ch}[\w’'-]+" for ch in letters)
+    m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text)
+    return (m.start(), m.end()) if m else None
 
 
 def plausible_acronym(acr: str, long_name: str) -> bool:
