@@ -137,6 +137,7 @@ class CityInfo:
     name_en: str
 
 
+_NESTED_AFTER = re.compile(r"(?<!\w)(?:de|des|du|d'|d’|l'|l’|la|le|au|aux|en|pour|of|for|in|the|à)\s*$", re.I)
 _LOCATIVE = re.compile(r"(?<!\w)(?:in|at|à)\s+$")
 _EVENT_KIND = {"sommet": "summit", "summit": "summit", "conférence": "conference", "conference": "conference"}
 _EVENT_HEAD = re.compile(r"(?<!\w)(sommet|summit|conférence|conference)(?!\w)", re.I)
@@ -554,10 +555,12 @@ class Linker:
         # countries and organisations named inside a longer name (« Force intérimaire des Nations unies au Liban »)
         # are mentions too; they are marked NESTED so that fact extraction reads only the outer name
         outer = [(m.start, m.end, m.entity) for m in mentions]
+        # — only after a preposition inside the longer name: in "Kosovo Force" or « Commission OTAN-Géorgie » the
+        # country is a word of the name, not an actor of its own
         inner = [g for g in gaz if g.ids and g.ids[0][1] in ("name", "acronym")
                  and g.etype in ("country", "organization")
-                 and any(s <= g.start and g.end <= e and (s, e) != (g.start, g.end) and g.ids[0][0] != ent
-                         for s, e, ent in outer)]
+                 and _NESTED_AFTER.search(text, max(0, g.start - 8), g.start)
+                 and any(s < g.start and g.end <= e and g.ids[0][0] != ent for s, e, ent in outer)]
         for g in _select(inner):
             if not any(m.start == g.start and m.end == g.end for m in mentions):
                 mentions.append(Mention(g.start, g.end, g.text, g.ids[0][0], g.etype, g.ids[0][1], "NESTED"))
