@@ -31,10 +31,15 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
                  " a_end INTEGER NOT NULL, b_doc TEXT NOT NULL, b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,"
                  " score REAL, source TEXT, UNIQUE (a_doc, a_start, a_end, b_doc, b_start, b_end))")
     conn.execute("CREATE INDEX IF NOT EXISTS reuse_passage_b ON reuse_passage(b_doc)")
+    # documents per shingle: boilerplate shared by many documents is skipped without reading its postings
+    conn.execute("CREATE TABLE IF NOT EXISTS reuse_df (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
 
 
 def remove_document(conn: sqlite3.Connection, name: str) -> None:
     """Forget a document's shingles and every passage it takes part in."""
+    conn.execute("UPDATE reuse_df SET n = n - 1 WHERE hash IN (SELECT DISTINCT hash FROM reuse_shingle WHERE doc = ?)",
+                 (name,))
+    conn.execute("DELETE FROM reuse_df WHERE n <= 0")
     conn.execute("DELETE FROM reuse_shingle WHERE doc = ?", (name,))
     conn.execute("DELETE FROM reuse_passage WHERE a_doc = ? OR b_doc = ?", (name, name))
 
@@ -55,16 +60,22 @@ def index_document(conn: sqlite3.Connection, name: str, text: str, published: st
     sh, first = shingles(toks, SHINGLE)
     signed = sh.view(np.int64).tolist()
     unique = sorted(set(signed))
-    docs_of: dict[int, set[str]] = {}
+    # with the new document, at most MAX_DF documents may share a shingle for it to seed an alignment
+    rare: list[int] = []
     for i in range(0, len(unique), _LOOKUP_CHUNK):
         chunk = unique[i:i + _LOOKUP_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rare += [h for h, n in conn.execute(f"SELECT hash, n FROM reuse_df WHERE hash IN ({marks})", chunk)
+                 if n < MAX_DF]
+    docs_of: dict[int, set[str]] = {}
+    for i in range(0, len(rare), _LOOKUP_CHUNK):
+        chunk = rare[i:i + _LOOKUP_CHUNK]
         marks = ",".join("?" * len(chunk))
         for h, doc in conn.execute(f"SELECT DISTINCT hash, doc FROM reuse_shingle WHERE hash IN ({marks})", chunk):
             docs_of.setdefault(h, set()).add(doc)
     seeds: Counter[str] = Counter()
     for docs in docs_of.values():
-        if len(docs) < MAX_DF:  # with the new document, at most MAX_DF documents share it
-            seeds.update(docs)
+        seeds.update(docs)
     found: list[Passage] = []
     for other, n in sorted(seeds.items()):
         if n < MIN_SEEDS:
@@ -79,9 +90,21 @@ def index_document(conn: sqlite3.Connection, name: str, text: str, published: st
         "INSERT OR REPLACE INTO reuse_passage(a_doc, a_start, a_end, b_doc, b_start, b_end, score, source)"
         " VALUES (?,?,?,?,?,?,?,?)",
         [(p.a_doc, p.a_start, p.a_end, p.b_doc, p.b_start, p.b_end, p.score, p.source) for p in found])
-    conn.executemany("INSERT INTO reuse_shingle(hash, doc, pos) VALUES (?,?,?)",
-                     zip(signed, [name] * len(signed), first.tolist(), strict=True))
+    _store_shingles(conn, name, signed, first.tolist())
     return found
+
+
+def _store_shingles(conn: sqlite3.Connection, name: str, signed: list[int], first: list[int]) -> None:
+    conn.executemany("INSERT INTO reuse_shingle(hash, doc, pos) VALUES (?,?,?)",
+                     zip(signed, [name] * len(signed), first, strict=True))
+    conn.executemany("INSERT INTO reuse_df(hash, n) VALUES (?, 1) ON CONFLICT(hash) DO UPDATE SET n = n + 1",
+                     [(h,) for h in sorted(set(signed))])
+
+
+def add_shingles(conn: sqlite3.Connection, name: str, text: str) -> None:
+    """Index a document's shingles without looking for passages (its passages are known, e.g. from Spark)."""
+    sh, first = shingles(tokenize([text]), SHINGLE)
+    _store_shingles(conn, name, sh.view(np.int64).tolist(), first.tolist())
 
 
 def _rows(cur: sqlite3.Cursor) -> list[Passage]:

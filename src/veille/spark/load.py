@@ -10,10 +10,10 @@ so later `veille ingest` runs find copies of the loaded documents. Everything is
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
+from veille.reuse import incremental
 from veille.spark.rows import row_to_analysis
 from veille.store import db
 
@@ -30,16 +30,6 @@ def _table(out: Path, name: str, sort: tuple[str, ...] = ()) -> list[dict[str, A
     return rows
 
 
-def _index_shingles(conn: sqlite3.Connection, name: str, text: str) -> None:
-    import numpy as np
-
-    from veille.reuse.tokens import SHINGLE, shingles, tokenize
-
-    sh, first = shingles(tokenize([text]), SHINGLE)
-    conn.executemany("INSERT INTO reuse_shingle(hash, doc, pos) VALUES (?,?,?)",
-                     zip(sh.view(np.int64).tolist(), [name] * len(sh), first.tolist(), strict=True))
-
-
 def load(out: str | Path, db_path: str | Path) -> dict[str, int]:
     """Load the tables under `out` into the (empty) store at `db_path`; returns row counts."""
     out = Path(out)
@@ -52,7 +42,7 @@ def load(out: str | Path, db_path: str | Path) -> dict[str, int]:
         with db.transaction(conn):
             for row in docs:
                 ids[row["name"]] = db.save_analysis(conn, row_to_analysis(row), row["hash"])
-                _index_shingles(conn, row["name"], row["text"])
+                incremental.add_shingles(conn, row["name"], row["text"])
             facts = _table(out, "facts", ("id",))
             conn.executemany(
                 "INSERT INTO facts(id, subject, relation, object, start, end, what, quantity, plover, confidence)"
