@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from veille.facts.anaphora import anaphor_mentions, main_actor
 from veille.facts.attributes import commodity_in, dates_from, quantity_in
-from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_cessation, match_token
-from veille.facts.roles import kb_actor, office_facts
+from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_aspiration, is_cessation, match_token
+from veille.facts.roles import kb_actor, kb_lookup_one, office_facts
 from veille.model import Analysis, Fact, Mention, Timex
 
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "age", "ure", "ité", "iat", "ien", "ure", "ship", "ord",
@@ -117,6 +117,10 @@ class _DocContext:
         self.lex: Lexicon = get_lexicon(self.lang)
         self.main = main_actor(analysis)
         self.types = {m.entity: m.type for m in analysis.mentions}
+        self.form_owner: dict[str, str] = {}  # a name used in this document -> its entity (no demonyms)
+        for m in analysis.mentions:
+            if m.origin not in ("demonym", "anaphor", "role") and len(m.text) >= 2 and m.text[0].isupper():
+                self.form_owner.setdefault(m.text.replace("’", "'"), m.entity)
         mentions = sorted(list(analysis.mentions) + anaphor_mentions(analysis, sdoc, self.main),
                           key=lambda m: (m.start, -m.end))
         self.args: list[Arg] = []
@@ -344,6 +348,55 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
     return [a for a in out if a.m.entity not in subj_ids]
 
 
+def _named_args(ctx: _DocContext, args: list[Arg]) -> list[Arg]:
+    """Arguments with a demonym that only qualifies the name right after it (« le groupe russe Gazprom », « le groupe
+    autrichien OMV ») replaced by that name; order kept, duplicates dropped."""
+    out: list[Arg] = []
+    for a in args:
+        if a.m.origin == "demonym":
+            k = ctx.arg_index.get(id(a))
+            nxt = ctx.args[k + 1] if k is not None and k + 1 < len(ctx.args) else None
+            if nxt is not None and nxt.m.type in ("company", "person", "organization") and \
+                    not ctx.ntext[a.m.end:nxt.m.start].strip() and nxt.m.origin != "demonym":
+                a = nxt
+        if all(a.m.entity != b.m.entity for b in out):
+            out.append(a)
+    return out
+
+
+_COMPANION = re.compile(r"(?:together with|along with|alongside|as did|aux côtés d(?:e la|e l'|u|es|e)|de concert avec"
+                        r"|tout comme|de même que)\s+(?:(?:the|la|le|les|l')\s*)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _companions(ctx: _DocContext, sent_args: list[Arg], subjects: list[Arg]) -> list[Arg]:
+    """Actors doing the same as the subject: "X became a partner, together with A, B and C", « X, aux côtés de A »."""
+    kinds = {a.m.type for a in subjects}
+    for a in sent_args:
+        if a.m.type in kinds and a.m.origin != "anaphor" and \
+                _COMPANION.search(ctx.ntext[max(0, a.m.start - 40):a.m.start]):
+            out: list[Arg] = []
+            _add_with_conjuncts(ctx, a, out)
+            return [b for b in out if b.m.type in kinds]
+    return []
+
+
+def _chain_same_type(ctx: _DocContext, first: list[Arg], sent_args: list[Arg]) -> list[Arg]:
+    """Participants listed after « entre »/"between", read on past titles and "of COUNTRY" that break the parse:
+    "between Prime Minister A, President B of X and Council President C"."""
+    out = list(first)
+    kind = first[0].m.type
+    last = max(first, key=lambda a: a.head)
+    for a in sent_args:
+        if a.head <= last.head or a.m.type != kind or any(a.m.entity == b.m.entity for b in out):
+            continue
+        gap = ctx.ntext[last.m.end:a.m.start]
+        if a.head - last.head > 12 or re.search(r"[.;:()]", gap) or not re.search(r",|\band\b|\bet\b", gap):
+            break
+        out.append(a)
+        last = a
+    return out
+
+
 def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: bool,
               nounish: bool) -> tuple[list[Arg], bool]:
     """Subject arguments of the trigger and whether they were found syntactically (False: implicit/main actor)."""
@@ -440,6 +493,19 @@ def _cessation(ctx: _DocContext, tok) -> bool:
     return False
 
 
+def _aspired(ctx: _DocContext, tok) -> bool:
+    """Whether a membership trigger is only wished for or applied for (« aspire à devenir membre », "applied to
+    join", "Sweden's bid to join", "the goal of membership"): the fact is then a request (proposes)."""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if is_aspiration(ctx.lex, t.text):
+            return True
+    return False
+
+
 def _negated(ctx: _DocContext, tok) -> bool:
     return any(c.dep_ in ("advmod", "neg") and c.text.lower() in ("pas", "jamais", "not", "n't", "never")
                for c in tok.children)
@@ -520,12 +586,21 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
     else:
         objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
-    entre = [a for a in sent_args if a.prep in ("entre", "between") and a.head in _subtree_ids(tok)]
+    subjects = _named_args(ctx, subjects)
+    objects = [a for a in _named_args(ctx, objects) if a.m.entity not in {b.m.entity for b in subjects}]
+    if not en.symmetric and subjects:
+        subjects = subjects + [a for a in _companions(ctx, sent_args, subjects) if a not in subjects]
+    entre = _named_args(ctx, [a for a in sent_args if a.prep in ("entre", "between") and a.head in _subtree_ids(tok)])
     pairs: list[tuple[Arg | None, str, Arg | None]] = []
     if en.symmetric and len(entre) >= 2 and not (en.mediation and subjects):
-        first = entre[0]
-        for other in entre[1:]:
-            pairs.append((first, first.m.entity, other))
+        if en.relation == "meets":
+            # « une rencontre entre A, le président B de X et C »: every participant meets every other one
+            entre = _chain_same_type(ctx, entre, sent_args)
+            pairs.extend((x, x.m.entity, y) for k, x in enumerate(entre) for y in entre[k + 1:])
+        else:
+            first = entre[0]
+            for other in entre[1:]:
+                pairs.append((first, first.m.entity, other))
     elif en.symmetric and not objects and len(subjects) == 2:
         for other in subjects[1:]:
             pairs.append((subjects[0], subjects[0].m.entity, other))
@@ -545,6 +620,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     if date is None and tok.dep_ == "conj" and tok.head.i in dates:
         date = dates[tok.head.i]
     cess = _cessation(ctx, tok)
+    aspired = en.relation == "member_of" and not en.inverse and _aspired(ctx, tok)
     out: list[tuple[int, Fact]] = []
     trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
     for sa, se, oa in pairs:
@@ -554,6 +630,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         rel = en.relation
         otype = ctx.types.get(oe, oa.m.type if oa else "country")
         rel = en.by_type.get(otype, rel)
+        if aspired and rel == "member_of":
+            rel = "proposes"
         subj_e, obj_e, subj_a, obj_a = se, oe, sa, oa
         if en.inverse:
             subj_e, obj_e, subj_a, obj_a = oe, se, oa, sa
@@ -662,6 +740,62 @@ def _kb_part_of(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[str]) ->
     return out
 
 
+_NEST_LINK = re.compile(r"^|\b(?:(?P<of>of the|of|de la|de l'|du|des|de|d')|(?P<in>in|au|aux|en|à|dans|to))\s+"
+                        r"(?:the\s+|la\s+|le\s+|les\s+|l')?", re.IGNORECASE)
+
+
+def _named_inside(ctx: _DocContext, words: list[str], skip: set[str]) -> tuple[str, str, str] | None:
+    """The actor (id, type) named by the longest run of `words` from the first: a name of the document or the KB's."""
+    for n in range(min(5, len(words)), 0, -1):
+        surface = " ".join(words[:n])
+        if not surface[:1].isupper():
+            continue
+        e = ctx.form_owner.get(surface)
+        if e is not None:
+            if e in skip:
+                continue
+            return e, ctx.types.get(e, ""), surface
+        actor = kb_lookup_one(surface, ctx.lang)
+        if actor is not None and actor.id not in skip:
+            return actor.id, actor.type, surface
+    return None
+
+
+def _nested_name_facts(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[str]) -> list[tuple[int, Fact]]:
+    """A body whose own name names another actor: "NATO Liaison Office", « Force intérimaire des Nations unies au
+    Liban », "European Union Mission in Armenia" → part_of the organisation named first or after « de »/"of",
+    located_in the country or place named after « au »/"in". Joint bodies ("NATO-Ukraine Commission") are left out."""
+    out: list[tuple[int, Fact]] = []
+    for a in sent_args:
+        e, name = a.m.entity, ctx.ntext[a.m.start:a.m.end]
+        if a.m.origin in ("anaphor", "demonym") or e in seen or a.m.type not in ("organization", "programme",
+                                                                                  "operation"):
+            continue
+        seen.add(e)
+        if re.search(r"\w[-–]\w", name) or len(name.split()) < 2:
+            continue
+        done: set[str] = {e}
+        for m in _NEST_LINK.finditer(name):
+            words = re.findall(r"[\w']+", name[m.end():])
+            got = _named_inside(ctx, words, done) if words else None
+            if got is None or got[0] not in ctx.analysis.entities:  # the store knows the document's entities only
+                continue
+            other, otype, surface = got
+            if m.start() == 0 and not (surface.isupper() or " " in surface):
+                continue  # "NATO School", "European Union Mission", not « Alliance sur la cyberdéfense »
+            if otype == "organization" and m.group("in") is None:
+                rel = "part_of"
+            elif otype in ("country", "place") and m.group("in") is not None:
+                rel = "located_in"
+            else:
+                continue
+            done.add(other)
+            f = _make(ctx, sent, rel, a, e, None, (a.m.start, a.m.end), None, False, 0.6, None, "name")
+            f.object = other
+            out.append((0, f))
+    return out
+
+
 def _names_parent(text: str, parent) -> bool:
     """Whether a body's own name says whose it is (« parlement arménien », "NATO School"), a joint body
     ("NATO-Ukraine Commission") excepted."""
@@ -710,6 +844,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     mention_toks = ctx.mention_tokens()
     facts: list[Fact] = []
     seen_parts: set[str] = set()
+    seen_named: set[str] = set()
     ai = 0
     for sent in _sentences(sdoc):
         while ai < len(ctx.args) and ctx.args[ai].head < sent.start:
@@ -729,6 +864,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_structural_facts(ctx, sent, sent_args, dates))
         cands.extend(office_facts(ctx, sent, sent_args, _office_maker(ctx, sent)))
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
+        cands.extend(_nested_name_facts(ctx, sent, sent_args, seen_named))
         facts.extend(_dedupe(cands))
     return facts
 

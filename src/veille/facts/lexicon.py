@@ -49,6 +49,7 @@ class Lexicon:
     titles: list[tuple[str, ...]]
     seat_titles: list[tuple[str, ...]]
     cessation: tuple[str, ...]
+    aspiration: tuple[str, ...]
     negation: frozenset[str]
     commodities: dict[str, str]
     units: dict[str, str]
@@ -89,7 +90,8 @@ def get_lexicon(lang: str) -> Lexicon:
         entries=entries, single=single, multi=multi,
         titles=[tuple(t.split()) for t in raw["leader_titles"][lang]],
         seat_titles=[tuple(t.split()) for t in raw.get("seat_titles", {}).get(lang, [])],
-        cessation=tuple(raw["cessation"][lang]), negation=frozenset(raw["negation"][lang]),
+        cessation=tuple(raw["cessation"][lang]), aspiration=tuple(raw.get("aspiration", {}).get(lang, ())),
+        negation=frozenset(raw["negation"][lang]),
         commodities=com["commodities"], units=com["units"], multipliers=com["multipliers"],
     )
 
@@ -115,3 +117,9 @@ def match_token(lex: Lexicon, word: str) -> list[Entry]:
 def is_cessation(lex: Lexicon, word: str) -> bool:
     w = word.lower()
     return any(w.startswith(s) for s in lex.cessation)
+
+
+def is_aspiration(lex: Lexicon, word: str) -> bool:
+    """« aspire », « candidature », "applied", "bid": a wish or request rather than a fact."""
+    w = word.lower()
+    return any(w.startswith(s) for s in lex.aspiration)

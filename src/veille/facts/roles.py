@@ -26,6 +26,15 @@ def _kb():
         return None
 
 
+def kb_lookup_one(surface: str, lang: str):
+    """The one KB actor a surface form names by its name or acronym (None when unknown or ambiguous)."""
+    kb = _kb()
+    if kb is None:
+        return None
+    got = {a.id: a for a, origin in kb.lookup(surface, lang) if origin not in ("demonym", "generic", "capital")}
+    return next(iter(got.values())) if len(got) == 1 else None
+
+
 def kb_actor(entity: str):
     """The KB's record of an entity (None when unknown or when no KB is installed)."""
     kb = _kb()
