@@ -159,3 +159,62 @@ def test_gold_aliases_of_the_seeds_are_known(kb: KB) -> None:
                 missing.append((entity["key"], sorted(found)))
     # "président azéri" is resolved by the role lexicon and officeholder(), not by lookup
     assert missing == []
+
+
+def test_world_regions_are_places_in_both_languages(kb: KB) -> None:
+    for fr, en in (("Asie centrale", "Central Asia"), ("Caucase du Sud", "South Caucasus"), ("Moyen-Orient", "Middle East"),
+                   ("Europe", "Europe"), ("Indo-Pacifique", "Indo-Pacific"), ("Corne de l'Afrique", "Horn of Africa")):
+        assert ids(kb, fr, "fr") == ids(kb, en, "en"), (fr, en)
+        assert {kb.get(i).type for i in ids(kb, fr, "fr")} == {"place"}, fr
+
+
+def test_nato_summits_by_place_and_year(kb: KB) -> None:
+    assert ids(kb, "sommet du pays de Galles", "fr") == ids(kb, "Wales Summit", "en") == {"nato-summit-wales-2014"}
+    assert ids(kb, "NATO summit in Vilnius", "en") == ids(kb, "sommet de Vilnius", "fr") == {"nato-summit-vilnius-2023"}
+    assert ids(kb, "Warsaw Summit", "en") == ids(kb, "sommet de Varsovie", "fr") == {"nato-summit-warsaw-2016"}
+    assert ids(kb, "sommet de l'OSCE à Istanbul", "fr") == {"osce-summit-istanbul-1999"}
+    assert kb.get("nato-summit-hague-2025").type == "event"
+
+
+def test_partnership_tools_and_per_partner_offices(kb: KB) -> None:
+    assert ids(kb, "SNGP") == ids(kb, "paquet substantiel OTAN-Géorgie", "fr") == {"nato-sngp"}
+    assert kb.get("nato-sngp").type == "programme"
+    assert kb.get("nato-eop").type == "programme" and ids(kb, "Enhanced Opportunities Partners", "en") == {"nato-eop"}
+    georgia = "La Géorgie et l'OTAN : le bureau de liaison de l'OTAN à Tbilissi soutient les réformes géorgiennes."
+    moldova = "La République de Moldova (Chisinau) accueille le bureau de liaison de l'OTAN ; la Transnistrie reste."
+    assert kb.disambiguate("bureau de liaison de l'OTAN", georgia, "fr").id == "nato-nlo-georgia"
+    assert kb.disambiguate("bureau de liaison de l'OTAN", moldova, "fr").id == "nato-nlo-moldova"
+    assert kb.national_body("NATO Liaison Office", "Q810", "en").id == "nato-nlo-jordan"
+
+
+def test_eu_agreements_groupings_and_companies(kb: KB) -> None:
+    for surface, expected, etype in (("CEPA", "eu-cepa-armenia", "agreement"),
+                                     ("Partnership and Cooperation Agreement", "eu-pca", "agreement"),
+                                     ("accord d'association", "eu-association-agreement", "agreement"),
+                                     ("E3", "e3", "organization"), ("OMV", "omv", "company"),
+                                     ("Moldovagaz", "md-moldovagaz", "company"),
+                                     ("Consortium du pipeline de la Caspienne", "cpc", "company"),
+                                     ("TASS", "tass", "organization"), ("Steppe Eagle", "steppe-eagle", "event"),
+                                     ("centrale électrique de Kuchurgan", "kuchurgan-plant", "place")):
+        assert ids(kb, surface) == {expected}, surface
+        assert kb.get(expected).type == etype, expected
+
+
+def test_brussels_stands_for_the_eu_unless_the_context_says_otherwise(kb: KB) -> None:
+    assert kb.disambiguate("Bruxelles", "Tbilissi s'éloigne de l'UE ; Bruxelles a gelé l'aide.", "fr").id == "Q458"
+    assert kb.disambiguate("Brussels", "NATO Secretary General Mark Rutte said in Brussels.", "en").id == "Q7184"
+    assert kb.disambiguate("Bruxelles", "Le gouvernement belge, réuni à Bruxelles…", "fr").id == "Q31"
+
+
+def test_periphrases_and_generic_national_bodies(kb: KB) -> None:
+    assert ids(kb, "le Guide suprême", "fr") == ids(kb, "the Supreme Leader", "en") == {"ali-khamenei"}
+    assert kb.national_body("Parlement", "Q230", "fr").id == "ge-parliament"
+    assert kb.national_body("parliament", "Q43", "en").id == "tr-gnat"
+    assert kb.national_body("élections législatives", "Q230", "fr").type == "event"
+
+
+def test_names_that_swallow_a_country_or_name_nothing_are_left_out(kb: KB) -> None:
+    assert ids(kb, "guerre en Ukraine", "fr") == set()
+    assert ids(kb, "opération militaire spéciale", "fr") == {"russia-ukraine-war-2022"}
+    assert ids(kb, "zone euro-atlantique", "fr") == set()
+    assert ids(kb, "Kosovo") == {"Q1246"} and kb.get("Q1246").type == "country"

@@ -3,6 +3,7 @@
 Run at build time (`python -m veille.kb.build.build_actors`); the loader only reads the JSONL output.
 Source line: `ID TYPE | English name | French name | key: v1; v2 | ...` with keys
 n (names in both languages), en, fr (names), a (acronyms in both), aen, afr (acronyms), pen, pfr (periphrases),
+c, cen, cfr (seats standing for the actor, as « Bruxelles » for the EU: declare them in ambiguous.jsonl when shared),
 gen, gfr (generic names such as "Ministry of Defence" that name this body only when its country is known),
 part_of, country, qid, note, and for people `office: role@OF from..to` (repeatable, dates ISO, open end empty).
 A line starting with `#` is a comment; `@country Q227` sets the default country of the following lines.
@@ -19,7 +20,8 @@ DATA = HERE.parent / "data"
 KINDS = ("organizations", "companies", "people", "places")
 _LIST_KEYS = {"n": ("names", None), "en": ("names", "en"), "fr": ("names", "fr"), "a": ("acronyms", None),
               "aen": ("acronyms", "en"), "afr": ("acronyms", "fr"), "pen": ("periphrases", "en"),
-              "pfr": ("periphrases", "fr"), "gen": ("generic", "en"), "gfr": ("generic", "fr")}
+              "pfr": ("periphrases", "fr"), "gen": ("generic", "en"), "gfr": ("generic", "fr"),
+              "c": ("capitals", None), "cen": ("capitals", "en"), "cfr": ("capitals", "fr")}
 _OFFICE = re.compile(r"^(\w+)@(\S+)\s+([\d-]*)\.\.([\d-]*)$")
 
 
