@@ -19,9 +19,9 @@ def prepare(doc: Document) -> Document:
     lang = doc.lang if doc.lang in ("fr", "en") else detect_lang(doc.text)
     inferred = doc.published_inferred
     if not doc.published and not inferred:
-        from veille.time import infer_anchor
+        from veille.time import infer_publication
 
-        inferred = infer_anchor(doc.text, lang)
+        inferred = infer_publication(doc.text, lang)
     return replace(doc, lang=lang, published_inferred=None if doc.published else inferred)
 
 

@@ -20,6 +20,7 @@ lie inside chars [s, e)?" for a document extracted once.
 from __future__ import annotations
 
 import bisect
+import re
 
 from veille.model import Timex
 from veille.time.infer import infer_anchor
@@ -27,7 +28,7 @@ from veille.time.patterns import patterns
 from veille.time.resolve import parse_anchor, to_timex
 from veille.time.scan import scan
 
-__all__ = ["TimexIndex", "extract", "extract_in_span", "infer_anchor"]
+__all__ = ["TimexIndex", "extract", "extract_in_span", "infer_anchor", "infer_publication"]
 
 
 def extract(text: str, lang: str = "fr", anchor: str | None = None, *, anchor_inferred: bool = False) -> list[Timex]:
@@ -65,3 +66,31 @@ def extract_in_span(timexes: list[Timex] | TimexIndex, start: int, end: int) -> 
     """Timexes (from one `extract` over the whole document) that lie inside chars [start, end)."""
     index = timexes if isinstance(timexes, TimexIndex) else TimexIndex(timexes)
     return index.within(start, end)
+
+
+_DATELINE_CHARS = 400
+_YEAR_IN = re.compile(r"\b(1[89]|20)\d\d\b")
+_AGENCY = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+,\s")
+
+
+def infer_publication(text: str, lang: str = "fr") -> str | None:
+    """Publication date of a document that gives none in its metadata.
+
+    A full date in the document's head (a dateline: « Note d'analyse – 4 décembre 2024 », "ANKARA, Jan 24", "Analyst
+    note, 2 October 2025") is taken as the publication day; a dateline without a year falls on or after the latest
+    date the text mentions. Otherwise the anchor `infer_anchor` reads from the whole text."""
+    base = infer_anchor(text, lang)
+    head = text[:_DATELINE_CHARS]
+    for t in extract(head, lang, base):
+        line_start = head.rfind("\n", 0, t.start) + 1
+        line_end = head.find("\n", t.end)
+        line = head[line_start:line_end if line_end >= 0 else len(head)]
+        # a dateline: a short line of the head, or an agency's « KIEV, 1er janvier 2025 (AFP) - » opening
+        in_head = head.count("\n", 0, line_start) < 3
+        dateline = len(line) < 120 or (bool(_AGENCY.match(line)) and t.start - line_start < 40)
+        if in_head and dateline and isinstance(t.value, str) and len(t.value) == 10 and t.mod is None:
+            value = t.value
+            if not _YEAR_IN.search(t.text) and base and value[:len(base)] < base:
+                value = f"{int(value[:4]) + 1}{value[4:]}"
+            return value
+    return base

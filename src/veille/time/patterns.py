@@ -95,6 +95,8 @@ def _cs(fragment: str, lang: str) -> str:
 def patterns(lang: str) -> Patterns:
     lex = LEXICONS.get(lang, LEXICONS["fr"])
     mon = _cs(_alt(lex.months), lang)
+    # next to a day number, agency datelines drop the abbreviation's dot ("ANKARA, Jan 24"); alone, "Jan" is a name
+    mon_d = _cs(_alt(list(lex.months) + [k[:-1] for k in lex.months if k.endswith(".")]), lang)
     wd = _cs(_alt(lex.weekdays), lang)
     g_mon, g_wd = _guard(list(lex.months)), _guard(list(lex.weekdays))
     y4 = r"(?P<y>(?:1[89]|20)\d\d)(?![\d])"
@@ -108,11 +110,11 @@ def patterns(lang: str) -> Patterns:
     if lang == "en":
         day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
         atoms += [
-            ("dayrange", rf"{nb}(?P<mon>{mon})\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d){opt_year}"),
+            ("dayrange", rf"{nb}(?P<mon>{mon_d})\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d){opt_year}"),
             ("dayrange", rf"{nb}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
-                         rf"\s+(?P<mon>{mon}){opt_year}"),
-            ("day", rf"(?:the\s+)?{nb}{day}(?:\s+of)?\s+(?P<mon>{mon}){opt_year}"),
-            ("day", rf"\b{g_mon}(?P<mon>{mon})\s+(?:the\s+)?{day}(?![\d:])(?!\s*%){opt_year}"),
+                         rf"\s+(?P<mon>{mon_d}){opt_year}"),
+            ("day", rf"(?:the\s+)?{nb}{day}(?:\s+of)?\s+(?P<mon>{mon_d})(?!\w){opt_year}"),
+            ("day", rf"\b{g_mon}(?P<mon>{mon_d})\s+(?:the\s+)?{day}(?![\d:])(?!\s*%){opt_year}"),
         ]
     else:
         day = r"(?P<d>1er|premier|\d{1,2})(?:er|e)?"

@@ -63,7 +63,7 @@ def _year2(y1: int, y2s: str) -> int:
 
 
 def _month(pat: Patterns, word: str) -> int:
-    m = pat.lex.months.get(word) or pat.lex.months.get(word.lower())
+    m = pat.lex.months.get(word) or pat.lex.months.get(word.lower()) or pat.lex.months.get(word + ".")
     if m is None:
         m = next(v for k, v in pat.lex.months.items() if k.lower() == word.lower())
     return m
