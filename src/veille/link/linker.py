@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from veille.kb import fold, is_acronym, load_kb, normalize
 from veille.link.gazetteer import Hit, get_gazetteer
 from veille.model import Document, EntityInfo, Mention
+from veille.nlp import get_nlp
 
 NER_TYPES = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place", "ORG": "organization",
              "MISC": "other", "NORP": "other", "FAC": "place", "EVENT": "event", "LAW": "agreement",
@@ -209,7 +210,15 @@ class Linker:
         rest = [w for w in words if w not in _TROOP_WORDS]
         return bool(rest) and all(any(o == "demonym" for _, o in self.kb.lookup(w)) for w in rest)
 
-    def _ner_candidates(self, sdoc: Doc, text: str) -> list[Candidate]:
+    @staticmethod
+    def _common_word(vocab, lower: str, lang: str) -> bool:
+        """Is `lower` an ordinary word? The French model's word vectors tell (the small English model has none;
+        its web-trained French vectors know most English common words too)."""
+        if vocab.has_vector(lower):
+            return True
+        return lang == "en" and get_nlp("fr").vocab.has_vector(lower)
+
+    def _ner_candidates(self, sdoc: Doc, text: str, lang: str = "fr") -> list[Candidate]:
         _, stop_acr, stop_words = _data()
         vocab = sdoc.vocab
         out = []
@@ -251,7 +260,7 @@ class Linker:
                 continue  # a heading (« Contexte régional »), not a name
             if " " not in surface and not is_acronym(surface):
                 # a single capitalised common word (a heading, « Soutien », « Rappel : ») is not a name
-                if vocab.has_vector(surface.lower()) and (
+                if self._common_word(vocab, surface.lower(), lang) and (
                         ent.label_ not in ("PER", "PERSON") or ent.start == ent.sent.start
                         or surface not in name_words):
                     continue
@@ -391,7 +400,7 @@ class Linker:
         text = doc.text
         lang = doc.lang if doc.lang in ("fr", "en") else "fr"
         gaz = self._gazetteer_candidates(sdoc, text, lang)
-        ner = self._ner_candidates(sdoc, text)
+        ner = self._ner_candidates(sdoc, text, lang)
         roles = self._role_candidates(sdoc, text, lang, gaz, doc.anchor)
         # « le président azerbaïdjanais Ilham Aliyev »: the name is the mention, the demonym the country
         person_starts = {c.start for c in gaz if c.ids and self._type(c.ids[0][0]) == "person"}
@@ -652,6 +661,9 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     occupied: list[tuple[int, int]] = []
     extra: list[Candidate] = []
     for c in ordered:
+        if c.source == "ner" and any(g.start < c.end and c.start < g.end and not (c.start <= g.start and g.end <= c.end)
+                                     and not (g.start <= c.start and c.end <= g.end) for g in gaz_spans):
+            continue  # « European Commission President Ursula » cuts through a known name: the known names win
         if c.source == "ner":
             inner = [g for g in gaz_spans if c.start <= g.start and g.end <= c.end and g.length < c.length]
             if inner and _only_generic_around(c, inner):
