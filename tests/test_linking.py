@@ -137,3 +137,29 @@ def test_entities_command_filters_by_document_and_type(seed_kb):
     out = run_veille("entities", "--type", "programme", "--doc", "003_66d092a99215d8bb.txt", db=seed_kb).stdout
     assert "Partnership for Peace" in out
     assert "Azerbaijan" not in out
+
+
+def test_capital_after_a_locative_is_the_city_and_a_summit_is_an_event():
+    found = links("In June 2022 the three countries signed a memorandum in Madrid. Spain's government in Madrid "
+                  "welcomed it.", lang="en")
+    assert found["Madrid"][0].startswith("city:")
+    fr = links("Au sommet de Madrid, en juin 2022, les Alliés ont décidé d'agir.", lang="fr")
+    en = links("At the Madrid Summit in June 2022, Allies decided to act.", lang="en")
+    assert fr["sommet de Madrid"][0] == en["Madrid Summit"][0]
+    assert links("Madrid a protesté contre la décision.", lang="fr")["Madrid"] == (entity_of("L'Espagne vote.",
+                                                                                                "Espagne"), "capital")
+
+
+def test_acronym_spelled_out_earlier_and_troops_named_by_demonym():
+    found = links("The Caspian Regional Resilience Fund was agreed in 2016. Since 2022, the CRRF has delivered "
+                  "fuel to the region.", lang="en")
+    assert found["CRRF"][0] == found["Caspian Regional Resilience Fund"][0]
+    assert found["CRRF"][1] == "acronym_in_text"
+    troops = links("La réforme se déroule en coopération avec les forces armées turques.")
+    assert troops["turques"] == (entity_of("La Turquie vote.", "Turquie"), "demonym")
+
+
+def test_a_name_cut_short_by_ner_yields_to_the_known_names():
+    found = links("European Commission President Ursula von der Leyen visited Yerevan.", lang="en")
+    assert "Ursula von der Leyen" in found and found["European Commission"][1] == "name"
+    assert not any(k.startswith("European Commission President") for k in found)

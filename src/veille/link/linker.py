@@ -462,6 +462,13 @@ class Linker:
                         continue  # the reading the context picks is no actor (PPP = partenariat public-privé)
                     actor_id = picked.id
                     origin = next((o for i, o in c.ids if i == actor_id), origin)
+                if origin == "acronym":
+                    # the text's own spelled-out name beats the knowledge base's reading of the acronym
+                    local_id = next((m.entity for m in mentions if _initials(m.text) == c.text.replace(".", "")
+                                     and m.entity != actor_id), None)
+                    if local_id is not None:
+                        add(c, local_id, "acronym_in_text", self._etype(local_id, entities))
+                        continue
                 if origin == "event_place":
                     add(c, actor_id, origin, "event", name=c.label, names=(None, c.label))
                     continue

@@ -1,0 +1,23 @@
+"""Publication dates inferred from a document's dateline or, failing that, from the dates it mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.time import infer_publication
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Géorgie : le décrochage s'accélère\nNote d'analyse – 4 décembre 2024\nLe gouvernement a suspendu en "
+     "novembre les négociations.", "fr", "2024-12-04"),
+    ("Fin du transit du gaz\nKIEV, 1er janvier 2025 (Agence) - Le transit s'est arrêté ce matin. Le contrat "
+     "signé en 2019 expirait le 31 décembre.", "fr", "2025-01-01"),
+    # an agency dateline without a year falls after the latest date the text mentions
+    ("Parliament approves membership\nANKARA, Jan 24 (Wire) - Lawmakers voted on Tuesday. The committee had "
+     "endorsed the text in December 2023.", "en", "2024-01-24"),
+    # a date inside the body is not a dateline: the anchor comes from the text's dates
+    ("Relations with Ukraine\nUkraine is a close partner. Allies condemn the invasion launched on 24 February "
+     "2022 by Russia, a war that goes on in 2024 as Allies met in July 2024 in Washington.", "en", "2024-07"),
+])
+def test_publication_date(text, lang, expected):
+    assert infer_publication(text, lang) == expected
