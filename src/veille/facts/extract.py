@@ -134,7 +134,11 @@ class _DocContext:
                 continue
             last_end = m.end
             root = _span_head(span)
-            a = Arg(m, root.i, "de" if m.label == "en" else _prep_of(root, self.lang))
+            prep = "de" if m.label == "en" else _prep_of(root, self.lang)
+            if not prep and m.origin == "demonym" and root.dep_ == "amod" and root.head.i != root.i:
+                # « avec les forces armées turques », "with Turkish forces": the adjective's noun carries the preposition
+                prep = _prep_of(root.head, self.lang)
+            a = Arg(m, root.i, prep)
             self.args.append(a)
             for t in span:
                 self.tok_arg[t.i] = a

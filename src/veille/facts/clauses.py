@@ -1,0 +1,109 @@
+"""Facts read from fixed phrasings around a mention rather than from a trigger's frame: a mediator introduced by
+« en présence de », « négocié par », "brokered by" (mediates the clause's parties), a designation as a terrorist
+organisation (opposes), goods « d'origine russe », "Russian-made" (supplies the country holding them).
+
+The extractor passes its context and two helpers, so this module needs no import from it:
+`subject_args(tok)` gives the argument(s) heading the clause subject of a token, `make(rel, subj, obj, anchor_tok)`
+builds the cited, dated Fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_PARTIES = ("country", "person", "organization")
+_ART = r"(?:(?:the|la|le|les|l')\s*)?"
+_DE = r"d(?:e la |e l'|u |es |e |')"
+_MEDIATOR = re.compile(
+    rf"(?:en (?:la )?présence {_DE}|négociée?s? par |sous l'égide {_DE}|par l'entremise {_DE}|sous la médiation {_DE}"
+    rf"|avec la médiation {_DE}|grâce à la médiation {_DE}|in the presence of |brokered by |mediated by "
+    rf"|negotiated by |under the auspices of |through the mediation of |with the mediation of ){_ART}$",
+    re.IGNORECASE)
+_TERROR = re.compile(r"\bterroris[tm]", re.IGNORECASE)
+_DESIGNATE = ("regard", "consider", "designat", "list", "label", "brand", "class", "qualif", "considèr", "consid",
+              "désign", "inscri", "tien", "tenu")
+_ORIGIN_BEFORE = re.compile(r"(?:d'origine|de fabrication|de conception|of)\s+$", re.IGNORECASE)
+_ORIGIN_AFTER = re.compile(r"^(?:-made|-built|-manufactured|-supplied|-designed|\s+origin\b)", re.IGNORECASE)
+_GOODS = re.compile(r"\b(?:arme|armement|équipement|matériel|char|blindé|avion|chasseur|hélicoptère|missile|drone"
+                    r"|munition|canon|radar|navire|fusil|gaz|pétrole|weapon|arms\b|armament|equipment|hardware|tank"
+                    r"|aircraft|jet|fighter|helicopter|missile|drone|munition|gun|radar|ship|rifle|gas\b|oil\b)",
+                    re.IGNORECASE)
+
+
+def mediation_facts(ctx, sent, sent_args, subject_args: Callable, make: Callable) -> list:
+    """« A et B ont signé un accord en présence de C », "a ceasefire brokered by C between A and B": C mediates A, B."""
+    out = []
+    for a in sent_args:
+        if a.m.type not in _PARTIES or a.m.origin == "anaphor" or \
+                not _MEDIATOR.search(ctx.ntext[max(sent.start_char, a.m.start - 45):a.m.start]):
+            continue
+        parties = [b for b in sent_args if b.prep in ("entre", "between") and b.m.type in _PARTIES]
+        if not parties:
+            t = ctx.sdoc[a.head]
+            for _ in range(6):
+                if t.head.i == t.i:
+                    break
+                t = t.head
+                if t.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in t.children):
+                    parties = subject_args(t)
+                    break
+        for p in parties:
+            if p.m.entity != a.m.entity and p.m.type in _PARTIES and a.m.entity not in (None, ""):
+                out.append((4, make("mediates", a, p, ctx.sdoc[a.head])))
+    return out
+
+
+def terrorist_designation_facts(ctx, sent, sent_args, subject_args: Callable, make: Callable) -> list:
+    """"which Ankara and the EU regard as a terrorist organisation", « que la Turquie considère comme une
+    organisation terroriste », "X is designated a terrorist group by Y": the designating actors oppose X."""
+    m = _TERROR.search(ctx.ntext[sent.start_char:sent.end_char])
+    if m is None:
+        return []
+    at = sent.start_char + m.start()
+    verbs = [t for t in sent if t.idx < at and at - t.idx < 60 and t.text.lower().startswith(_DESIGNATE)]
+    if not verbs:
+        return []
+    v = verbs[-1]
+    passive = any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in v.children)
+    if passive:
+        subjects = [b for b in sent_args if b.prep in ("by", "par") and b.head > v.i]
+        targets = [ctx.tok_arg[c.i] for c in v.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i in ctx.tok_arg]
+    else:
+        subjects = subject_args(v)
+        targets = [ctx.tok_arg[c.i] for c in v.children if c.dep_ in ("dobj", "obj") and c.i in ctx.tok_arg]
+    subj_ids = {b.m.entity for b in subjects}
+    if not targets:
+        before = [b for b in sent_args if b.head < v.i and b.m.entity not in subj_ids and b.m.origin != "demonym"
+                  and b.m.type in ("organization", "company", "person", "other")]
+        targets = before[-1:]
+    out = []
+    for s in subjects:
+        for o in targets:
+            if s.m.type in _PARTIES and s.m.entity != o.m.entity:
+                out.append((3, make("opposes", s, o, v)))
+    return out
+
+
+def origin_supply_facts(ctx, sent, sent_args, make: Callable) -> list:
+    """« des armements azéris d'origine russe », "Russian-made tanks", "weapons of Turkish origin": the country of
+    origin supplies the country holding the goods (named before in the sentence, else the document's main actor)."""
+    text = ctx.ntext[sent.start_char:sent.end_char]
+    if not _GOODS.search(text):
+        return []
+    out = []
+    for k, a in enumerate(sent_args):
+        if a.m.type != "country":
+            continue
+        if not (_ORIGIN_BEFORE.search(ctx.ntext[max(sent.start_char, a.m.start - 20):a.m.start])
+                and (a.m.origin == "demonym" or ctx.ntext[a.m.end:a.m.end + 8].lower().startswith(" origin"))
+                or _ORIGIN_AFTER.match(ctx.ntext[a.m.end:a.m.end + 16])):
+            continue
+        holders = [b for b in sent_args[:k] if b.m.type == "country" and b.m.entity != a.m.entity]
+        if holders:
+            out.append((2, make("supplies", a, holders[-1], ctx.sdoc[a.head])))
+        elif ctx.main and ctx.main != a.m.entity:
+            f = make("supplies", a, None, ctx.sdoc[a.head])
+            f.object = ctx.main
+            out.append((2, f))
+    return out
