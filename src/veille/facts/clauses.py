@@ -23,7 +23,7 @@ _MEDIATOR = re.compile(
 _TERROR = re.compile(r"\bterroris[tm]", re.IGNORECASE)
 _DESIGNATE = ("regard", "consider", "designat", "list", "label", "brand", "class", "qualif", "considèr", "consid",
               "désign", "inscri", "tien", "tenu")
-_ORIGIN_BEFORE = re.compile(r"(?:d'origine|de fabrication|de conception|of)\s+$", re.IGNORECASE)
+_ORIGIN_BEFORE = re.compile(r"(?:d'origine|de fabrication|de conception)\s+$", re.IGNORECASE)
 _ORIGIN_AFTER = re.compile(r"^(?:-made|-built|-manufactured|-supplied|-designed|\s+origin\b)", re.IGNORECASE)
 _GOODS = re.compile(r"\b(?:arme|armement|équipement|matériel|char|blindé|avion|chasseur|hélicoptère|missile|drone"
                     r"|munition|canon|radar|navire|fusil|gaz|pétrole|weapon|arms\b|armament|equipment|hardware|tank"
@@ -48,6 +48,11 @@ def mediation_facts(ctx, sent, sent_args, subject_args: Callable, make: Callable
                 if t.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in t.children):
                     parties = subject_args(t)
                     break
+        if parties:  # « A et le président B ont signé »: names of the same kind listed with the first party
+            last = max(p.head for p in parties)
+            parties = parties + [b for b in sent_args if last < b.head < a.head and b.prep == "" and b not in parties
+                                 and b.m.type == parties[0].m.type and b.m.origin != "demonym"
+                                 and re.match(r"\s*(?:,|et|and)\b", ctx.ntext[parties[-1].m.end:b.m.start] + " ")]
         for p in parties:
             if p.m.entity != a.m.entity and p.m.type in _PARTIES and a.m.entity not in (None, ""):
                 out.append((4, make("mediates", a, p, ctx.sdoc[a.head])))
@@ -71,6 +76,10 @@ def terrorist_designation_facts(ctx, sent, sent_args, subject_args: Callable, ma
         targets = [ctx.tok_arg[c.i] for c in v.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i in ctx.tok_arg]
     else:
         subjects = subject_args(v)
+        if not subjects:  # « …, que Israël et l'UE considèrent comme … » parsed apart: the names after the relative
+            rel = [t.i for t in sent if t.i < v.i and t.text.lower() in ("que", "qu'", "which", "that", "whom")]
+            subjects = [b for b in sent_args if rel and rel[-1] < b.head < v.i and b.prep == ""
+                        and b.m.origin != "demonym"]
         targets = [ctx.tok_arg[c.i] for c in v.children if c.dep_ in ("dobj", "obj") and c.i in ctx.tok_arg]
     subj_ids = {b.m.entity for b in subjects}
     if not targets:
@@ -95,8 +104,8 @@ def origin_supply_facts(ctx, sent, sent_args, make: Callable) -> list:
     for k, a in enumerate(sent_args):
         if a.m.type != "country":
             continue
-        if not (_ORIGIN_BEFORE.search(ctx.ntext[max(sent.start_char, a.m.start - 20):a.m.start])
-                and (a.m.origin == "demonym" or ctx.ntext[a.m.end:a.m.end + 8].lower().startswith(" origin"))
+        before = ctx.ntext[max(sent.start_char, a.m.start - 20):a.m.start]
+        if not (_ORIGIN_BEFORE.search(before) and a.m.origin == "demonym"
                 or _ORIGIN_AFTER.match(ctx.ntext[a.m.end:a.m.end + 16])):
             continue
         holders = [b for b in sent_args[:k] if b.m.type == "country" and b.m.entity != a.m.entity]

@@ -36,6 +36,7 @@ class Entry:
     of_object: bool = False
     implicit: bool = True
     obj_types: tuple[str, ...] = ()
+    obj_required: bool = False
     by_type: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -74,6 +75,7 @@ def get_lexicon(lang: str) -> Lexicon:
             clause_object=e.get("clause_object", False), passive_only=e.get("passive_only", False),
             passive_agent=e.get("passive_agent", False), of_object=e.get("of_object", False),
             implicit=e.get("implicit", e["relation"] in _IMPLICIT_OK), obj_types=tuple(e.get("obj_types", ())),
+            obj_required=e.get("obj_required", False),
             by_type=dict(e.get("by_type", {})),
         ))
     single: dict[str, list[tuple[str, Entry]]] = {}

@@ -188,6 +188,7 @@ class Linker:
         self.kb = load_kb()
         self._fuzzy_index: dict[tuple[str, int], list[tuple[str, str]]] | None = None
         self._generic_keys: set[str] | None = None
+        self._role_patterns: dict[str, re.Pattern[str]] = {}
 
     # --- candidates -------------------------------------------------------------------------------------------
     def _gazetteer_candidates(self, sdoc: Doc, text: str, lang: str) -> list[Candidate]:
@@ -201,9 +202,20 @@ class Linker:
             out.append(Candidate(s, e, text[s:e], "gazetteer", list(ids), label="KB", etype=self._type(ids[0][0])))
         return out
 
+    def _role_pattern(self, lang: str) -> re.Pattern[str]:
+        """One regex for every role word of the language, longest first."""
+        if lang not in self._role_patterns:
+            words = sorted(self.kb.role_lexicon(lang), key=len, reverse=True)
+            self._role_patterns[lang] = re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+        return self._role_patterns[lang]
+
     def _is_national_troops(self, surface: str) -> bool:
         """A country's armed forces named generically by its demonym: analysts (and annotators) read the country
         as the actor there; the armed forces as a body keep their proper names (« état-major », "TSK")."""
+        low = surface.lower()
+        if " " not in low or not any(w in low for w in _TROOP_STEMS):
+            return False
         words = normalize(surface).split()
         if len(words) < 2 or not any(w in _TROOP_WORDS for w in words):
             return False
@@ -277,30 +289,29 @@ class Linker:
         for c in gaz:
             if c.ids and self._type(c.ids[0][0]) == "country":
                 country_at[c.start] = c
+        country_end = {c.end: c for c in country_at.values()}
+        lowered = {k.lower(): v for k, v in lexicon.items()}
         out = []
-        for role_text, role in sorted(lexicon.items(), key=lambda kv: -len(kv[0])):
-            pattern = re.compile(r"(?<!\w)" + re.escape(role_text) + r"(?!\w)", re.I)
-            for m in pattern.finditer(text):
-                after = text[m.end():m.end() + 40]
-                # role + demonym / « de » + country
-                gap = re.match(r"\s+(?:(?:de la|de l'|de l’|du|des|de|of the|of)\s*)?", after)
-                pos = m.end() + (gap.end() if gap else 0)
-                c = country_at.get(pos)
-                span_start, span_end = m.start(), None
+        for m in self._role_pattern(lang).finditer(text):
+            role = lowered.get(m.group(0).lower())
+            if role is None:
+                continue
+            # role + demonym / « de » + country
+            gap = re.match(r"\s+(?:(?:de la|de l'|de l’|du|des|de|of the|of)\s*)?", text[m.end():m.end() + 40])
+            c = country_at.get(m.end() + (gap.end() if gap else 0))
+            span_start, span_end = m.start(), None
+            if c is not None:
+                span_end = c.end
+            else:
+                c = country_end.get(m.start() - 1)  # English order: "the Russian president"
                 if c is not None:
-                    span_end = c.end
-                else:
-                    # English order: "the Russian president"
-                    before = [x for x in country_at.values() if 0 < m.start() - x.end <= 1]
-                    if before:
-                        c = before[0]
-                        span_start, span_end = c.start, m.end()
-                if c is None or span_end is None:
-                    continue
-                person = self.kb.officeholder(role, c.ids[0][0], on)
-                # an office whose holder is unknown still is no actor name: it blocks the NER span, links nowhere
-                out.append(Candidate(span_start, span_end, text[span_start:span_end], "role",
-                                     [(person.id, "role")] if person else [], label="ROLE"))
+                    span_start, span_end = c.start, m.end()
+            if c is None or span_end is None:
+                continue
+            person = self.kb.officeholder(role, c.ids[0][0], on)
+            # an office whose holder is unknown still is no actor name: it blocks the NER span, links nowhere
+            out.append(Candidate(span_start, span_end, text[span_start:span_end], "role",
+                                 [(person.id, "role")] if person else [], label="ROLE"))
         return out
 
     # --- resolution -------------------------------------------------------------------------------------------
@@ -712,6 +723,7 @@ def _leftovers(c: Candidate, inner: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_TROOP_STEMS = ("force", "armé", "troup", "milit", "soldat", "army", "troop", "soldier")
 _TROOP_WORDS = {"forces", "force", "armées", "armée", "troupes", "militaires", "soldats", "army", "military", "troops",
                 "armed", "soldiers", "forces armées"}
 _ROLE_WORDS = {"secretary", "state", "minister", "ministre", "foreign", "affairs", "affaires", "étrangères",
