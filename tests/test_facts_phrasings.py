@@ -69,3 +69,30 @@ def test_demonym_adjective_takes_its_noun_preposition():
         has(facts, names, "cooperates_with", "Belgrade", "russes")
     facts, names = facts_of("Serbia is modernising its army in close cooperation with Russian forces.", "en")
     assert has(facts, names, "cooperates_with", "Serbia", "Russian")
+
+
+def test_each_item_of_a_threat_list_threatens_the_intro_actor():
+    text = ("La Moldavie fait face à deux menaces majeures :\n"
+            ". la Russie qui soutient les séparatistes de l'est du pays,\n"
+            ". la Biélorussie qui accueille des troupes étrangères.\n"
+            "Le gouvernement de Chisinau cherche des appuis.")
+    facts, names = facts_of(text, "fr")
+    assert has(facts, names, "threatens", "Russie", "Moldavie")
+    assert has(facts, names, "threatens", "Biélorussie", "Moldavie")
+    text = ("Finland faces three threats:\n- Russia, which has massed troops on the border;\n"
+            "- Belarus, which hosts Russian missiles.\nHelsinki has joined NATO.")
+    facts, names = facts_of(text, "en")
+    assert has(facts, names, "threatens", "Russia", "Finland")
+    assert has(facts, names, "threatens", "Belarus", "Finland")
+
+
+def test_later_supply_without_recipient_repeats_the_previous_one():
+    text = ("En janvier, Gazprom livrera 2 millions de mètres cubes de gaz à la Serbie, et à partir de mars, "
+            "il redirigera tout le volume restant.")
+    facts, names = facts_of(text, "fr")
+    dates = {f.start for f in facts if f.relation == "supplies" and names.get(f.subject) == "Gazprom"
+             and names.get(f.object) == "Serbie"}
+    assert {"2026-01", "2026-03"} <= dates or len(dates) >= 2
+    text = "In May, Gazprom will deliver gas to Serbia. From June, it will redirect the whole volume."
+    facts, names = facts_of(text, "en")
+    assert len([f for f in facts if f.relation == "supplies" and names.get(f.object) == "Serbia"]) >= 2

@@ -116,3 +116,38 @@ def origin_supply_facts(ctx, sent, sent_args, make: Callable) -> list:
             f.object = ctx.main
             out.append((2, f))
     return out
+
+
+_THREAT_INTRO = re.compile(r"\b(?:menace|threat|risque|risk|danger|péril)\w*\b[^:\n]{0,60}:[ \t]*$",
+                           re.IGNORECASE | re.MULTILINE)
+_ITEM = re.compile(r"^[ \t]*(?:[.\-–—•*·▪]|\d{1,2}[.)])\s+")
+
+
+def threat_list_facts(ctx, make: Callable) -> list:
+    """A line announcing threats (« … exposé à trois principales menaces : », "faces three threats:") followed by
+    list items (« . l'Iran qui … », "- Russia, which …"): the first actor of each item threatens the intro's actor
+    (its first country, else the document's main actor). `make(subj_arg, obj_entity, item_start, item_end)`."""
+    out = []
+    text = ctx.ntext
+    for m in _THREAT_INTRO.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        intro = [a for a in ctx.args if line_start <= a.m.start < m.end() and a.m.type == "country"]
+        target = intro[0].m.entity if intro else ctx.main
+        if target is None:
+            continue
+        pos = m.end()
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if not line.strip():
+                pos = end + 1
+                continue
+            if not _ITEM.match(line):
+                break
+            actors = [a for a in ctx.args if pos <= a.m.start < end and a.m.entity != target
+                      and a.m.type in ("country", "organization", "person")]
+            if actors:
+                out.append(make(actors[0], target, pos, end))
+            pos = end + 1
+    return out

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, replace
 
 from veille.facts.anaphora import anaphor_mentions, main_actor
-from veille.facts.clauses import mediation_facts, origin_supply_facts, terrorist_designation_facts
 from veille.facts.attributes import commodity_in, dates_from, quantity_in
+from veille.facts.clauses import mediation_facts, origin_supply_facts, terrorist_designation_facts, threat_list_facts
 from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_aspiration, is_cessation, match_token
 from veille.facts.roles import kb_actor, kb_lookup_one, office_facts
 from veille.model import Analysis, Fact, Mention, Timex
@@ -893,6 +893,8 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     seen_named: set[str] = set()
     leaders: dict[str, str] = {}  # person -> the country the document says they lead
     ai = 0
+    last_supply: Fact | None = None  # the paragraph's latest supply fact, for a later one that names no recipient
+    last_para = -2
     for sent in _sentences(sdoc):
         while ai < len(ctx.args) and ctx.args[ai].head < sent.start:
             ai += 1
@@ -907,11 +909,19 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         dates = {tr.tok.i: _pick_date(ctx, tr.tok, sent) for tr in trigs}
         cands: list[tuple[int, Fact]] = []
         idle: list[_Trig] = []
+        para = ctx.ntext.rfind("\n", 0, sent.start_char)
+        if para != last_para:
+            last_supply, last_para = None, para
         for tr in trigs:
             got = _trigger_facts(ctx, sent, sent_args, tr, dates)
+            if not got and tr.entry.supply and last_supply is not None and not tr.entry.inverse:
+                got = _carried_supply(ctx, sent, sent_args, tr, dates, last_supply)
             cands.extend(got)
             if not got:
                 idle.append(tr)
+            for _, f in got:
+                if f.relation == "supplies" and f.object is not None:
+                    last_supply = f
         cands.extend(_structural_facts(ctx, sent, sent_args, dates))
         cands.extend(office_facts(ctx, sent, sent_args, _office_maker(ctx, sent)))
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
@@ -925,6 +935,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
                     ctx.types.get(f.object or "") == "country":
                 leaders.setdefault(f.subject, f.object)
         facts.extend(_dedupe(_leaders_sign_for_states(ctx, cands, leaders)))
+    facts.extend(threat_list_facts(ctx, _list_maker(ctx)))
     known = ctx.analysis.entities
     return [f for f in facts if f.subject in known and (f.object is None or f.object in known)]
 
@@ -1018,6 +1029,43 @@ def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[
     return (mediation_facts(ctx, sent, sent_args, subject_args, make)
             + terrorist_designation_facts(ctx, sent, sent_args, subject_args, make)
             + origin_supply_facts(ctx, sent, sent_args, make))
+
+
+def _carried_supply(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, dates: dict,
+                    prev: Fact) -> list[tuple[int, Fact]]:
+    """« La société livrera 30 000 t à X ; à partir de décembre, elle redirigera tout le volume »: a supply verb with
+    no recipient of its own, whose subject is absent or the previous supplier, repeats that supplier and recipient."""
+    tok = tr.tok
+    s = _clause_subject(tok, ctx.lang)
+    subj = _args_under(ctx, s, sent_args) if s is not None and s.i != tok.i else []
+    if s is not None and s.i != tok.i and not subj:
+        return []  # a subject the document does not name: another actor
+    if subj and subj[0].m.entity != prev.subject and subj[0].m.label != "pronoun":
+        return []  # a pronoun (« elle ») is read as the previous supplier, whatever the anaphora guessed
+    date = dates.get(tok.i)
+    trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
+    f = _make(ctx, sent, "supplies", subj[0] if subj else None, prev.subject, None, trig_span, date,
+              _cessation(ctx, tok), 0.5, tr.entry.plover, tok.text, implicit_span=None if subj else trig_span)
+    f.object = prev.object
+    f.what = prev.what
+    q = quantity_in(ctx.text[tok.idx:sent.end_char], ctx.lex)
+    f.quantity = q[0] if q else None
+    return [(tr.entry.priority, f)]
+
+
+def _list_maker(ctx: _DocContext):
+    def make(subj: Arg, obj_entity: str, start: int, end: int) -> Fact:
+        sent = ctx.sdoc.char_span(start, end, alignment_mode="expand")
+        item = ctx.ntext[start:end]
+        pieces_end = subj.m.end
+        # the quote runs to the end of the item's first clause (« l'Iran qui a toujours craint qu'… »)
+        cut = re.search(r"[,;(]|$", item[subj.m.end - start:])
+        pieces_end = min(end, subj.m.end + cut.start()) if cut else pieces_end
+        f = _make(ctx, sent, "threatens", subj, subj.m.entity, None, (subj.m.start, pieces_end), None, False, 0.55,
+                  "THREATEN", "list")
+        f.object = obj_entity
+        return f
+    return make
 
 
 _PLOVER = {"mediates": "MEDIATE", "opposes": "REJECT", "supplies": "AID"}
