@@ -96,3 +96,24 @@ def test_later_supply_without_recipient_repeats_the_previous_one():
     text = "In May, Gazprom will deliver gas to Serbia. From June, it will redirect the whole volume."
     facts, names = facts_of(text, "en")
     assert len([f for f in facts if f.relation == "supplies" and names.get(f.object) == "Serbia"]) >= 2
+
+
+def test_route_is_located_in_the_places_it_crosses():
+    facts, names = facts_of("Le gazoduc Blue Stream, qui traverse la mer Noire jusqu'à la Turquie, permet à la "
+                            "Russie d'exporter du gaz.", "fr")
+    assert has(facts, names, "located_in", "Blue Stream", "Turquie")
+    facts, names = facts_of("The Middle Corridor, which passes through Kazakhstan and Georgia, links China to "
+                            "Europe.", "en")
+    assert has(facts, names, "located_in", "Middle Corridor", "Kazakhstan") or \
+        has(facts, names, "located_in", "Corridor", "Georgia")
+
+
+def test_invasion_and_annexation_of_a_country_are_attacks():
+    facts, names = facts_of("Following Russia's illegal annexation of Crimea in March 2014, the parliament voted.",
+                            "en")
+    f = next((f for f in facts if f.relation == "attacks" and names.get(f.subject) == "Russia"), None)
+    assert f is not None and f.start == "2014-03"
+    facts, names = facts_of("Après l'invasion russe de l'Ukraine en février 2022, la Finlande a rejoint l'OTAN.",
+                            "fr")
+    assert has(facts, names, "attacks", "russe", "Ukraine")
+    assert not has(facts, names, "attacks", "Ukraine", "russe")

@@ -1,6 +1,7 @@
 """Facts read from fixed phrasings around a mention rather than from a trigger's frame: a mediator introduced by
 « en présence de », « négocié par », "brokered by" (mediates the clause's parties), a designation as a terrorist
-organisation (opposes), goods « d'origine russe », "Russian-made" (supplies the country holding them).
+organisation (opposes), goods « d'origine russe », "Russian-made" (supplies the country holding them), a pipeline or
+route « qui traverse X », "which passes through X" (located_in), the items of a list of threats (threatens).
 
 The extractor passes its context and two helpers, so this module needs no import from it:
 `subject_args(tok)` gives the argument(s) heading the clause subject of a token, `make(rel, subj, obj, anchor_tok)`
@@ -150,4 +151,32 @@ def threat_list_facts(ctx, make: Callable) -> list:
             if actors:
                 out.append(make(actors[0], target, pos, end))
             pos = end + 1
+    return out
+
+
+_ROUTE = re.compile(r"^\s*,?\s*(?:qui|which|that)\s+(?:(?:passe|passait|passera|transite|transitait|court|courait)"
+                    r"\s+(?:par|à travers|via)|traverse|traversait|traversera|relie|reliait|reliera|longe|longeait"
+                    r"|(?:runs|ran|passes|passed|goes|went|transits) (?:through|across|via)|crosses|crossed|links"
+                    r"|linked|connects|connected|traverses|traversed)\b", re.IGNORECASE)
+_ROUTE_STOP = re.compile(r"[;.()]|\b(?:permet|allows|et (?:qui|permet)|and (?:is|has|allows))\b", re.IGNORECASE)
+
+
+def route_facts(ctx, sent, sent_args, make: Callable) -> list:
+    """« le gazoduc G, qui traverse la mer Noire jusqu'à la Turquie », "the route R, which passes through Azerbaijan
+    and Georgia": the pipeline or route is located in each place or country it crosses."""
+    out = []
+    for k, a in enumerate(sent_args):
+        if a.m.type not in ("place", "programme", "other") or a.m.origin == "anaphor":
+            continue
+        m = _ROUTE.match(ctx.ntext[a.m.end:sent.end_char])
+        if m is None:
+            continue
+        start = a.m.end + m.end()
+        stop = _ROUTE_STOP.search(ctx.ntext[start:sent.end_char])
+        limit = start + stop.start() if stop else sent.end_char
+        for b in sent_args[k + 1:]:
+            if b.m.start >= limit:
+                break
+            if b.m.type in ("place", "country") and b.m.entity != a.m.entity and b.m.origin != "demonym":
+                out.append((1, make("located_in", a, b, ctx.sdoc[b.head])))
     return out

@@ -16,7 +16,13 @@ from dataclasses import dataclass, replace
 
 from veille.facts.anaphora import anaphor_mentions, main_actor
 from veille.facts.attributes import commodity_in, dates_from, quantity_in
-from veille.facts.clauses import mediation_facts, origin_supply_facts, terrorist_designation_facts, threat_list_facts
+from veille.facts.clauses import (
+    mediation_facts,
+    origin_supply_facts,
+    route_facts,
+    terrorist_designation_facts,
+    threat_list_facts,
+)
 from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_aspiration, is_cessation, match_token
 from veille.facts.roles import kb_actor, kb_lookup_one, office_facts
 from veille.model import Analysis, Fact, Mention, Timex
@@ -442,6 +448,12 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
                     out = []
                     _add_with_conjuncts(ctx, a, out)
                     return out, True
+        if en.of_object:  # « l'annexion de la Crimée par la Russie », "the invasion of X by Y": the agent acts
+            for c in tok.children:
+                if c.i > tok.i and _prep_of(c, ctx.lang) in ("par", "by"):
+                    got = _args_under(ctx, c, sent_args)
+                    if got:
+                        return got, True
         for c in tok.children if not en.of_object else ():
             if c.i > tok.i and c.dep_ in ("nmod", "prep") and _prep_of(c, ctx.lang) in ("de", "of"):
                 got = _args_under(ctx, c, sent_args)
@@ -1017,7 +1029,7 @@ def _event_participation(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[t
 
 
 def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
-    """Mediators, terrorist designations and goods of foreign origin (see clauses.py)."""
+    """Mediators, terrorist designations, goods of foreign origin, routes crossing places (see clauses.py)."""
     def subject_args(tok) -> list[Arg]:
         s = _clause_subject(tok, ctx.lang)
         return _named_args(ctx, _args_under(ctx, s, sent_args)) if s is not None and s.i != tok.i else []
@@ -1028,7 +1040,8 @@ def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[
 
     return (mediation_facts(ctx, sent, sent_args, subject_args, make)
             + terrorist_designation_facts(ctx, sent, sent_args, subject_args, make)
-            + origin_supply_facts(ctx, sent, sent_args, make))
+            + origin_supply_facts(ctx, sent, sent_args, make)
+            + route_facts(ctx, sent, sent_args, make))
 
 
 def _carried_supply(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, dates: dict,
@@ -1068,7 +1081,7 @@ def _list_maker(ctx: _DocContext):
     return make
 
 
-_PLOVER = {"mediates": "MEDIATE", "opposes": "REJECT", "supplies": "AID"}
+_PLOVER = {"mediates": "MEDIATE", "opposes": "REJECT", "supplies": "AID", "located_in": None}
 
 
 def _leaders_sign_for_states(ctx: _DocContext, cands: list[tuple[int, Fact]],
