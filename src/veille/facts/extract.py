@@ -540,9 +540,17 @@ def _aspired(ctx: _DocContext, tok) -> bool:
     return False
 
 
+_NEGATORS = ("pas", "jamais", "not", "n't", "never", "non", "no")
+
+
 def _negated(ctx: _DocContext, tok) -> bool:
-    return any(c.dep_ in ("advmod", "neg") and c.text.lower() in ("pas", "jamais", "not", "n't", "never")
-               for c in tok.children)
+    """« n'a pas adhéré », "never joined", and prefix negation: « pays non membres », "non-member states"."""
+    if tok.lower_.startswith(("non-", "non‑")):
+        return True
+    prev = ctx.sdoc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in ("non", "not", "non-"):
+        return True
+    return any(c.dep_ in ("advmod", "neg") and c.lower_ in _NEGATORS for c in tok.children)
 
 
 def _span_for(ctx: _DocContext, sent, pieces: list[tuple[int, int]]) -> tuple[int, int]:
@@ -683,6 +691,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         if obj_a is None:
             f.object = obj_e
         f.negated = _negated(ctx, tok)
+        if f.negated:
+            continue  # a denied relation is not a fact of the knowledge base
         if en.supply:
             window = [t.text for t in ctx.sdoc[tok.i:min(sent.end, tok.i + 12)]]
             f.what = commodity_in(window, ctx.lex)
@@ -929,8 +939,8 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
             if not got and tr.entry.supply and last_supply is not None and not tr.entry.inverse:
                 got = _carried_supply(ctx, sent, sent_args, tr, dates, last_supply)
             cands.extend(got)
-            if not got:
-                idle.append(tr)
+            if not got and not _negated(ctx, tr.tok):
+                idle.append(tr)  # a denied trigger is left alone by the safety net too
             for _, f in got:
                 if f.relation == "supplies" and f.object is not None:
                     last_supply = f

@@ -1,0 +1,28 @@
+"""A denied relation is not a fact: « n'a pas adhéré », "never joined", « pays non membres »."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.model import Document
+from veille.pipeline import analyze
+
+
+def facts_of(text: str) -> set[tuple[str, str, str | None]]:
+    a = analyze(Document(name="t", text=text, published="2025-01-01"))
+    return {(f.subject, f.relation, f.object) for f in a.facts}
+
+
+@pytest.mark.parametrize("denied,stated", [
+    ("L'Arménie n'a pas adhéré à l'Organisation de coopération de Shanghai.",
+     "L'Arménie a adhéré à l'Organisation de coopération de Shanghai en 2015."),
+    ("Georgia never joined the CSTO.", "Georgia joined the CSTO in 1994."),
+])
+def test_denied_membership_gives_no_fact(denied, stated):
+    assert not {f for f in facts_of(denied) if f[1] == "member_of"}
+    assert {f for f in facts_of(stated) if f[1] == "member_of"}
+
+
+def test_non_member_is_not_a_member():
+    found = facts_of("La Géorgie a été l'un des principaux contributeurs non membres de l'Alliance atlantique.")
+    assert not {f for f in found if f[1] == "member_of"}
