@@ -6,8 +6,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-from veille.store.facts import independent_groups, sources_of
-
 
 def _write(path: Path, rows) -> int:
     n = 0
@@ -40,12 +38,16 @@ def entities(conn: sqlite3.Connection):
 
 
 def facts(conn: sqlite3.Connection):
-    for f in conn.execute("SELECT * FROM facts ORDER BY id"):
+    """Every fact with its sources and independent-source count, read in one batched query (`store.graph`)."""
+    from veille.store.graph import list_facts
+
+    for f in sorted(list_facts(conn), key=lambda f: f["id"]):
         sources = [{"doc": s["doc"], "start": s["start"], "end": s["end"], "quote": s["quote"],
-                    "copied_from": s["copied_from_doc"]} for s in sources_of(conn, f["id"])]
-        row = {"id": f"f{f['id']}", "subject": f["subject"], "relation": f["relation"], "object": f["object"],
-               "start": f["start"], "end": f["end"], "sources": sources, "confidence": round(f["confidence"], 3),
-               "plover": f["plover"], "independent_sources": len(independent_groups(conn, f["id"]))}
+                    "copied_from": s["copied_from"]} for s in f["sources"]]
+        row = {"id": f"f{f['id']}", "subject": f["subject"]["id"], "relation": f["relation"],
+               "object": f["object"]["id"] if f["object"] else None, "start": f["start"], "end": f["end"],
+               "sources": sources, "confidence": f["confidence"], "plover": f["plover"],
+               "independent_sources": f["n_independent"]}
         if f["what"]:
             row["what"] = f["what"]
         if f["quantity"]:
