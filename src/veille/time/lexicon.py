@@ -147,7 +147,8 @@ EN = Lexicon(
     numbers={"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30},
     units={"years?": "year", "months?": "month", "weeks?": "week", "days?": "day"},
-    future=r"\b(?:will|shall|won['’]t|going\s+to|is\s+to|are\s+to|plans?\s+to|scheduled)\b|\w['’]ll\b",
+    future=(r"\b(?:will|shall|won['’]t|going\s+to|is\s+to|are\s+to|plans?\s+to|scheduled"
+            r"|(?:expected|due|set|slated|poised)\s+to)\b|\w['’]ll\b"),
     past=(r"\b(?:was|were|had|did|said|began|became|took|held|met|made|left|went|came|sent|told|gave|won|lost"
           r"|led|saw|rose|fell|grew|struck|fought|broke|ran|brought|built|chose|drew|hit|kept|knew|paid|put|set|shot|spoke"
           r"|spent|stood|thought|threw|wrote|sought|fled|won|froze|withdrew|oversaw)\b|\b[a-z]{3,}ed\b"),

@@ -177,7 +177,8 @@ def to_timex(text: str, atom: Atom, pat: Patterns, anchor: Partial | None, ancho
             mod = None
         else:
             mod = "start"
-    elif atom.role == "start":
+    elif atom.role == "start" or atom.role == "from" and atom.prefix.lower() == "from":
+        # "from 1 July 2026" with no end: an open start, like « à partir du 1er juillet »
         value, mod = {"from": iso(first), "to": None}, "start"
     elif atom.role == "end":
         value, mod = {"from": None, "to": iso(last)}, "end"
