@@ -72,3 +72,28 @@ def test_national_body_named_by_its_country():
     got, _ = facts_of("The Armenian parliament voted on Tuesday, and Armenia then asked the European Union for talks.",
                       "en")
     assert ("am-national-assembly", "part_of", "Q399") in got
+
+
+def test_plural_group_stands_for_the_actors_just_named():
+    text = ("La Géorgie et la Moldavie ont tenu des consultations à Bruxelles. En mars 2024, les deux pays ont signé "
+            "un accord de coopération.")
+    got, facts = facts_of(text, "fr")
+    pair = {frozenset((s, o)) for s, r, o in got if r == "agreement_with"}
+    assert frozenset(("Q230", "Q217")) in pair
+    f = next(f for f in facts if f.relation == "agreement_with")
+    assert f.start == "2024-03" and "les deux pays" in f.quote
+
+
+def test_english_three_countries_each_sign_with_the_first():
+    text = "Turkey, Sweden and Finland held talks for months. In June 2022 the three countries signed a memorandum."
+    got, _ = facts_of(text, "en")
+    agreed = {frozenset((s, o)) for s, r, o in got if r == "agreement_with"}
+    assert {frozenset(("Q43", "Q34")), frozenset(("Q43", "Q33"))} <= agreed
+
+
+def test_repeated_preposition_continues_a_list():
+    text = ("En 2022, l'Union européenne a renforcé son soutien à la Bosnie-Herzégovine, à la Géorgie et à la "
+            "Moldavie.")
+    got, _ = facts_of(text, "fr")
+    supported = {o for s, r, o in got if r == "supports" and s == "Q458"}
+    assert {"Q225", "Q230", "Q217"} <= supported

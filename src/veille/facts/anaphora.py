@@ -28,6 +28,20 @@ _NOUN_TYPES = {
 _DEFINITE = {"le", "la", "l'", "ce", "cet", "cette", "the", "this", "that"}
 _DEMONSTRATIVE = {"ce", "cet", "cette", "this", "that"}
 _PRONOUNS = {"il", "elle", "it", "he", "she"}
+# « les deux pays », "the three countries", "both sides": a number of actors named just before
+_GROUP_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "two": 2, "three": 3, "four": 4, "five": 5,
+                  "both": 2}
+_GROUP_NOUNS = {
+    "pays": ("country",), "countries": ("country",), "états": ("country",), "etats": ("country",),
+    "states": ("country",), "nations": ("country",), "capitales": ("country",), "capitals": ("country",),
+    "gouvernements": ("country",), "governments": ("country",), "voisins": ("country",),
+    "neighbours": ("country",), "neighbors": ("country",), "parties": ("country", "organization"),
+    "sides": ("country", "organization"), "camps": ("country",), "républiques": ("country",),
+    "republics": ("country",), "organisations": ("organization",), "organizations": ("organization",),
+    "dirigeants": ("person",), "leaders": ("person",), "présidents": ("person",), "presidents": ("person",),
+    "ministres": ("person",), "ministers": ("person",), "hommes": ("person",), "men": ("person",),
+    "entreprises": ("company",), "companies": ("company",), "groupes": ("company",), "firms": ("company",),
+}
 _IMPERSONAL_NEXT = ("convient", "semble", "faut", "s'agit", "agit", "y", "est", "reste", "seems", "is", "was")
 
 
@@ -75,6 +89,11 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         if tok.idx in covered:
             continue
         low = tok.text.lower()
+        if low in _GROUP_NOUNS and tok.i > 0 and tok.nbor(-1).text.lower() in _GROUP_NUMBERS:
+            group = _group_mention(mentions, sdoc, tok, _GROUP_NUMBERS[tok.nbor(-1).text.lower()], _GROUP_NOUNS[low])
+            if group is not None:
+                out.append(group)
+            continue
         if low in _PRONOUNS and tok.dep_.startswith("nsubj"):
             nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(sdoc) else ""
             if nxt in _IMPERSONAL_NEXT and low in ("il", "it") and tok.head.i == tok.i + 1:
@@ -127,6 +146,31 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         out.append(Mention(start, tok.idx + len(tok), sdoc.text[start:tok.idx + len(tok)], ent_id, typ, "anaphor",
                            "np"))
     return out
+
+
+def _group_mention(mentions: list[Mention], sdoc, tok, n: int, types: tuple[str, ...]) -> Mention | None:
+    """« les deux pays », "the three countries": the last `n` distinct actors of those types named in the sentences
+    before (within the paragraph), as one pseudo-mention standing for the first, the others in its label."""
+    num = tok.nbor(-1)
+    start = num.idx
+    if num.i > 0 and num.nbor(-1).text.lower() in ("les", "ces", "the", "these", "those", "leurs", "their"):
+        start = num.nbor(-1).idx
+    para = sdoc.text.rfind("\n\n", 0, start)
+    members: list[Mention] = []
+    for m in reversed(mentions):
+        if m.end > start:
+            continue
+        if m.end < para or len(members) == n:
+            break
+        typ = "country" if m.type == "country" or m.origin in ("capital", "demonym") else m.type
+        if typ in types and all(m.entity != o.entity for o in members):
+            members.append(m)
+    if len(members) != n:
+        return None
+    members.reverse()
+    end = tok.idx + len(tok)
+    return Mention(start, end, sdoc.text[start:end], members[0].entity, members[0].type, "anaphor",
+                   "group:" + "|".join(f"{m.entity}\t{m.type}" for m in members[1:]))
 
 
 def _salient(mentions: list[Mention], sdoc, limit: int, types, recent: bool = False) -> Mention | None:

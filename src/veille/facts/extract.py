@@ -132,6 +132,8 @@ class _DocContext:
                           key=lambda m: (m.start, -m.end))
         self.args: list[Arg] = []
         self.tok_arg: dict[int, Arg] = {}
+        self.group: dict[int, list[Arg]] = {}
+        self.group_head: dict[int, Arg] = {}
         last_end = -1
         for m in mentions:
             if m.start < last_end:  # overlapping spans: keep the first (longest)
@@ -149,6 +151,12 @@ class _DocContext:
             self.args.append(a)
             for t in span:
                 self.tok_arg[t.i] = a
+            if m.label.startswith("group:"):  # « les deux pays »: the other members follow, on the same words
+                members = [Arg(Mention(m.start, m.end, m.text, *member.split("\t"), "anaphor", "member"), root.i, prep)
+                           for member in m.label[6:].split("|")]
+                self.args.extend(members)
+                self.group[id(a)] = members
+                self.group_head.update({id(b): a for b in members})
         self.arg_index = {id(a): k for k, a in enumerate(self.args)}
         self.timexes: list[tuple[Timex, int]] = []
         for tx in analysis.timexes:
@@ -229,9 +237,26 @@ _LIST_SEP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|ni|as well as|ainsi que))
                        re.IGNORECASE)
 
 
+_LIST_SEP_PREP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|as well as|ainsi que))\s*(?P<prep>à|au|aux|de|du|des|d'|with|to"
+                            r"|in|for|on|from|avec|en|pour|sur|dans)\s*(?:(?:le|la|les|the)\s+|l')?$", re.IGNORECASE)
+
+
+def _list_gap(gap: str, prep: str) -> bool:
+    """Whether `gap` separates two items of one list: « , » « et », or the first item's preposition repeated
+    (« à la Bosnie, à la Géorgie et à la Moldavie », "to Georgia and to Moldova")."""
+    if _LIST_SEP.match(gap):
+        return True
+    m = _LIST_SEP_PREP.match(gap) if prep else None
+    return bool(m) and _norm_prep(m.group("prep")) == prep
+
+
 def _add_with_conjuncts(ctx: _DocContext, a: Arg, out: list[Arg]) -> None:
+    a = ctx.group_head.get(id(a), a)
     if a not in out:
         out.append(a)
+    for b in ctx.group.get(id(a), ()):
+        if b not in out:
+            out.append(b)
     # « la Turquie, le Kazakhstan, la Kirghizie et l'Ouzbékistan »: a list read from the text, whatever the parse
     k = ctx.arg_index.get(id(a))
     if k is not None:
@@ -239,7 +264,7 @@ def _add_with_conjuncts(ctx: _DocContext, a: Arg, out: list[Arg]) -> None:
         for b in ctx.args[k + 1:k + 12]:
             if b.m.type != a.m.type and not {a.m.type, b.m.type} <= {"country", "organization"}:
                 break
-            if not _LIST_SEP.match(ctx.ntext[prev.m.end:b.m.start]):
+            if not _list_gap(ctx.ntext[prev.m.end:b.m.start], a.prep):
                 break
             if b not in out:
                 out.append(b)
@@ -647,7 +672,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             first = entre[0]
             for other in entre[1:]:
                 pairs.append((first, first.m.entity, other))
-    elif en.symmetric and not objects and len(subjects) == 2:
+    elif en.symmetric and not objects and 2 <= len(subjects) <= 4:  # a long list attends, it does not pair
         for other in subjects[1:]:
             pairs.append((subjects[0], subjects[0].m.entity, other))
     else:
