@@ -97,3 +97,29 @@ def test_repeated_preposition_continues_a_list():
     got, _ = facts_of(text, "fr")
     supported = {o for s, r, o in got if r == "supports" and s == "Q458"}
     assert {"Q225", "Q230", "Q217"} <= supported
+
+
+def test_leaving_an_organisation_ends_the_membership():
+    text = ("Le 29 janvier 2025, le Mali, le Burkina Faso et le Niger ont officiellement quitté la Communauté "
+            "économique des États de l'Afrique de l'Ouest (CEDEAO).")
+    got, facts = facts_of(text, "fr")
+    left = [f for f in facts if f.relation == "member_of" and f.object == "ecowas"]
+    assert {f.subject for f in left} == {"Q912", "Q965", "Q1032"}
+    assert all(f.end == "2025-01-29" and f.start is None for f in left)
+
+
+def test_founders_are_members_from_the_founding_date():
+    text = ("The Shanghai Cooperation Organisation was founded in 2001 by China, Russia, Kazakhstan, Kyrgyzstan, "
+            "Tajikistan and Uzbekistan. Uzbekistan left the Collective Security Treaty Organization in 2012.")
+    got, facts = facts_of(text, "en")
+    founders = {f.subject for f in facts if f.relation == "member_of" and f.object == "sco" and f.start == "2001"}
+    assert {"Q148", "Q159", "Q232", "Q813", "Q863", "Q265"} <= founders
+    assert any(f.subject == "Q265" and f.object == "csto" and f.end == "2012" for f in facts)
+
+
+def test_a_date_inside_another_relative_clause_does_not_date_the_verb():
+    text = ("Les relations entre l'OTAN et la Moldavie ont débuté en 1992, lorsque le pays a rejoint le Conseil de coopération nord-atlantique, "
+            "auquel a succédé en 1997 le Conseil de partenariat euro-atlantique.")
+    got, facts = facts_of(text, "fr")
+    joined = [f for f in facts if f.relation == "member_of" and f.object == "nato-nacc"]
+    assert joined and all(f.start == "1992" for f in joined)

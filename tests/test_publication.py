@@ -15,6 +15,9 @@ from veille.time import infer_publication
     # an agency dateline without a year falls after the latest date the text mentions
     ("Parliament approves membership\nANKARA, Jan 24 (Wire) - Lawmakers voted on Tuesday. The committee had "
      "endorsed the text in December 2023.", "en", "2024-01-24"),
+    # past dates without a year that cannot follow the latest dated one in its own year: the next year
+    ("VIENNA, Sept. 29 (Wire) - Sanctions returned on Sunday. Inspectors left in July, after strikes on June 13. "
+     "A first package had been adopted in September 2024.", "en", "2025-09-29"),
     # a date inside the body is not a dateline: the anchor comes from the text's dates
     ("Relations with Ukraine\nUkraine is a close partner. Allies condemn the invasion launched on 24 February "
      "2022 by Russia, a war that goes on in 2024 as Allies met in July 2024 in Washington.", "en", "2024-07"),

@@ -329,6 +329,18 @@ _TENURE_BEFORE = re.compile(r"(?:au pouvoir|in power|in office|en poste|en fonct
                             re.IGNORECASE)
 
 
+def _in_other_relative(tok, trig) -> bool:
+    """Whether `tok` sits in a relative clause that does not hold `trig`."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i or t.i == trig.i:
+            return False
+        if t.dep_ in ("acl:relcl", "relcl"):
+            return trig.i not in _subtree_ids(t)
+        t = t.head
+    return False
+
+
 def _pick_date(ctx: _DocContext, trig, sent) -> tuple[Timex, int] | None:
     best, best_key = None, None
     for tx, ti in ctx.timexes:
@@ -337,6 +349,8 @@ def _pick_date(ctx: _DocContext, trig, sent) -> tuple[Timex, int] | None:
         d = _tree_dist(trig, ctx.sdoc[ti])
         if d > 5:
             d = 50  # another parse tree (the parser cut the sentence): linear distance decides
+        elif _in_other_relative(ctx.sdoc[ti], trig):
+            d += 4  # « a rejoint le CCNA, auquel a succédé en 1997 le CPEA »: 1997 dates the relative clause
         key = (d, abs(ti - trig.i))
         if best_key is None or key < best_key:
             best, best_key = (tx, ti), key
@@ -690,7 +704,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     date = dates.get(tok.i)
     if date is None and tok.dep_ == "conj" and tok.head.i in dates:
         date = dates[tok.head.i]
-    cess = _cessation(ctx, tok)
+    cess = _cessation(ctx, tok) or en.ends
     aspired = en.relation == "member_of" and not en.inverse and _aspired(ctx, tok)
     out: list[tuple[int, Fact]] = []
     trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))

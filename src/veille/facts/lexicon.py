@@ -37,6 +37,7 @@ class Entry:
     implicit: bool = True
     obj_types: tuple[str, ...] = ()
     obj_required: bool = False
+    ends: bool = False  # the trigger itself ends the relation (« quitter », "withdraw from"): its date is the end
     by_type: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -75,7 +76,7 @@ def get_lexicon(lang: str) -> Lexicon:
             clause_object=e.get("clause_object", False), passive_only=e.get("passive_only", False),
             passive_agent=e.get("passive_agent", False), of_object=e.get("of_object", False),
             implicit=e.get("implicit", e["relation"] in _IMPLICIT_OK), obj_types=tuple(e.get("obj_types", ())),
-            obj_required=e.get("obj_required", False),
+            obj_required=e.get("obj_required", False), ends=e.get("ends", False),
             by_type=dict(e.get("by_type", {})),
         ))
     single: dict[str, list[tuple[str, Entry]]] = {}

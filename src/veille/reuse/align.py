@@ -21,7 +21,7 @@ from veille.reuse.tokens import ngram_hashes
 ANCHOR = 3  # words per anchor
 MAX_REPEAT = 6  # a trigram occurring more often than this in a document is not an anchor
 MAX_GAP = 20  # words of difference allowed between two runs of one passage, on each side
-MIN_MATCH = 12  # aligned words needed for a passage
+MIN_MATCH = 15  # aligned words needed for a passage
 MIN_DENSITY = 0.5  # aligned words / words of the passage, on each side
 SHORT_MATCH = 25  # passages with fewer aligned words than this (one sentence or two) ...
 SHORT_DENSITY = 0.85  # ... must be this dense: a template sentence shares its frame, not most of its words

@@ -20,7 +20,7 @@ from veille.reuse.passage import Passage, likely_source
 from veille.reuse.tokens import SHINGLE, Tokens, shingles, tokenize
 
 MAX_DF = 12  # a shingle found in more documents than this is boilerplate, not evidence of a copy
-MIN_SEEDS = 2  # shared rare shingles needed before a pair is aligned
+MIN_SEEDS = 4  # shared rare shingles needed before a pair is aligned
 BATCH = 200  # documents tokenised at once (small enough for the CPU caches)
 POOL_MIN_PAIRS = 200  # fewer candidate pairs than this are aligned in-process (a pool costs more than it saves)
 

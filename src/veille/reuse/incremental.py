@@ -84,8 +84,7 @@ def index_document(conn: sqlite3.Connection, name: str, text: str, published: st
         if row is None:
             continue
         o_text, o_pub = row
-        both = tokenize([o_text, text])
-        found += spans_to_passages(other, o_text, both.of(0), name, text, both.of(1), o_pub, published)
+        found += spans_to_passages(other, o_text, tokenize([o_text]).of(0), name, text, toks.of(0), o_pub, published)
     conn.executemany(
         "INSERT OR REPLACE INTO reuse_passage(a_doc, a_start, a_end, b_doc, b_start, b_end, score, source)"
         " VALUES (?,?,?,?,?,?,?,?)",

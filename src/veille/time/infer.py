@@ -2,7 +2,8 @@
 
 Lower bound: the latest explicit dated mention (day or month with a year) outside future-tense clauses, raised by
 past-tense months without a year in that same year (« début octobre, le président a proposé » ⇒ written in
-October or later). When the text has only years, the latest year outside future-tense or deadline contexts.
+October or later), or in the next year when they cannot follow it in its own (news style writes the year of
+earlier years' dates only). When the text has only years, the latest year outside future-tense or deadline contexts.
 The result keeps the month when one is known (« 2025-10 »), else the year; None when the text has no date.
 """
 
@@ -42,7 +43,14 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
     if dated:
         y, m = max(dated)
         later = [mm for mm in yearless_past if mm > m]
-        return iso((y, max(later) if later else m, None))
+        if later:
+            return iso((y, max(later), None))
+        if yearless_past:
+            # news style gives the year of past years' dates only: past-tense dates without a year that cannot
+            # follow the latest dated mention in its own year happened the year after (« en septembre 2024 … le
+            # 13 juin » written in 2025)
+            return iso((y + 1, max(yearless_past), None))
+        return iso((y, m, None))
     if years:
         return str(max(years))
     return None
