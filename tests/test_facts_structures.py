@@ -123,3 +123,24 @@ def test_a_date_inside_another_relative_clause_does_not_date_the_verb():
     got, facts = facts_of(text, "fr")
     joined = [f for f in facts if f.relation == "member_of" and f.object == "nato-nacc"]
     assert joined and all(f.start == "1992" for f in joined)
+
+
+def test_programme_participation_phrasings():
+    text = ("Since 2014, Jordan has benefited from a Defence Capacity Building package. Jordan also works with the "
+            "Alliance through the Science for Peace and Security Programme.")
+    got, facts = facts_of(text, "en")
+    assert ("Q810", "participates_in", "nato-dcb") in got
+    assert ("Q810", "participates_in", "nato-sps") in got
+    assert next(f.start for f in facts if f.object == "nato-dcb") == "2014"
+    fr, _ = facts_of("Depuis 2009, la Géorgie met en œuvre un programme national annuel (PNA).", "fr")
+    assert ("Q230", "participates_in", "nato-anp") in fr
+
+
+def test_possessive_and_title_of_body_give_leaders():
+    text = ("Kazakhstan's Kassym-Jomart Tokayev attended the summit. From December 2021, the President of the "
+            "European Council, Charles Michel, hosted talks in Brussels. IAEA Director General Rafael Grossi "
+            "travelled to Cairo.")
+    got, _ = facts_of(text, "en")
+    assert ("kassym-jomart-tokayev", "leader_of", "Q232") in got
+    assert ("charles-michel", "leader_of", "Q8886") in got
+    assert ("rafael-grossi", "leader_of", "Q826700") in got

@@ -314,7 +314,7 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
     for k, t in enumerate(sent):
         if t.i in mention_toks:
             continue
-        for stems, en in ctx.lex.multi:
+        for stems, en in ctx.lex.multi_by_letter.get(words[k][:1], ()):
             n = len(stems)
             if tuple(words[k:k + n]) == stems or (
                     n and all(words[k + j].startswith(stems[j]) for j in range(n) if k + j < len(words))

@@ -48,6 +48,7 @@ class Lexicon:
     entries: list[Entry]
     single: dict[str, list[tuple[str, Entry]]]  # first letter -> [(stem, entry)] for one-word stems
     multi: list[tuple[tuple[str, ...], Entry]]  # multi-word stems as token tuples
+    multi_by_letter: dict[str, list[tuple[tuple[str, ...], Entry]]]  # the same, by their first letter
     titles: list[tuple[str, ...]]
     seat_titles: list[tuple[str, ...]]
     cessation: tuple[str, ...]
@@ -90,13 +91,20 @@ def get_lexicon(lang: str) -> Lexicon:
     for lst in single.values():  # longest stem first: the most specific wins
         lst.sort(key=lambda x: -len(x[0]))
     return Lexicon(
-        entries=entries, single=single, multi=multi,
+        entries=entries, single=single, multi=multi, multi_by_letter=_by_letter(multi),
         titles=[tuple(t.split()) for t in raw["leader_titles"][lang]],
         seat_titles=[tuple(t.split()) for t in raw.get("seat_titles", {}).get(lang, [])],
         cessation=tuple(raw["cessation"][lang]), aspiration=tuple(raw.get("aspiration", {}).get(lang, ())),
         negation=frozenset(raw["negation"][lang]),
         commodities=com["commodities"], units=com["units"], multipliers=com["multipliers"],
     )
+
+
+def _by_letter(multi: list[tuple[tuple[str, ...], Entry]]) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+    out: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for stems, en in multi:
+        out.setdefault(stems[0][:1], []).append((stems, en))
+    return out
 
 
 def match_token(lex: Lexicon, word: str) -> list[Entry]:

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 
 _BODY_TYPES = ("country", "organization")
+_OF_AT_END = re.compile(r"\s+(?:of the|of|de la|de l'|du|de|des|d')\s*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s*['’]s?\s+")
 _JOIN = re.compile(r"^[\s,]*(?:(?:de la|de l'|du|de|des|d'|of the|of|the|le|la|l'|les)\s*)?$", re.IGNORECASE)
 
 
@@ -93,6 +95,23 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             between_body = prev[-1]  # « le président azerbaïdjanais Ilham Aliyev »
             cursor = prev[-1].m.start
         found = _title_at_end(text[max(floor, cursor - 45):cursor], titles)
+        if found is None and between_body is not None:
+            # "the President of the European Council, Charles Michel": title, « de » / "of", body, name
+            head = text[max(floor, cursor - 45):cursor]
+            of = _OF_AT_END.search(head)
+            if of:
+                got = _title_at_end(head[:of.start()], titles)
+                found = (got[0], got[1]) if got else None
+        if found is None and prev and prev[-1].m.type in _BODY_TYPES and \
+                _POSSESSIVE.fullmatch(text[prev[-1].m.end:p.m.start]):
+            # "Kazakhstan's Kassym-Jomart Tokayev": a possessive body and an office the KB knows
+            body = prev[-1]
+            offices = kb_bodies(p.m.entity, {body.m.entity}, ctx.analysis.doc.anchor)
+            for ent, role in offices:
+                rel = "part_of" if any(role.lower().startswith(x) for x in seat_set) else "leader_of"
+                out.append(make(rel, p, body, ent, (body.m.start, p.m.end)))
+            if offices:
+                continue
         if found:
             title = found[0]
             tstart = max(floor, cursor - 45) + found[1]

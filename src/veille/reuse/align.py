@@ -79,14 +79,17 @@ def runs_of(i: np.ndarray, j: np.ndarray, k: int = ANCHOR) -> list[tuple[int, in
 def chain(runs: list[tuple[int, int, int]]) -> list[Span]:
     """Group runs that follow each other on both sides within MAX_GAP words."""
     spans: list[Span] = []
+    active: list[Span] = []  # spans that can still take a run: runs come by increasing a
     for a, b, n in runs:
         best, best_gap = None, MAX_GAP + 1
-        for s in spans:
+        active = [s for s in active if s.a1 >= a - MAX_GAP]
+        for s in active:
             ga, gb = a - s.a1, b - s.b1
             if -ANCHOR < ga <= MAX_GAP and -ANCHOR < gb <= MAX_GAP and max(ga, gb) < best_gap:
                 best, best_gap = s, max(ga, gb)
         if best is None:
             spans.append(Span(a, a + n, b, b + n, n, [(a, b, n)]))
+            active.append(spans[-1])
             continue
         overlap = max(0, best.a1 - a, best.b1 - b)
         if overlap >= n:
@@ -121,7 +124,7 @@ def _trim_weak_edges(s: Span) -> Span | None:
     return Span(a0, a1, b0, b1, min(matched, a1 - a0, b1 - b0), runs)
 
 
-def _extend(ha: np.ndarray, hb: np.ndarray, s: Span) -> None:
+def _extend(ha: list[int], hb: list[int], s: Span) -> None:
     """Grow the span outwards over matching words, allowing one edit when two matching words follow it."""
     na, nb = len(ha), len(hb)
     while True:
@@ -151,11 +154,12 @@ def _extend(ha: np.ndarray, hb: np.ndarray, s: Span) -> None:
 def align_tokens(ha: np.ndarray, hb: np.ndarray) -> list[Span]:
     """Passages (token spans) shared by two token-hash sequences."""
     spans = []
+    la, lb = ha.tolist(), hb.tolist()  # word-by-word growth reads Python lists faster than numpy scalars
     for s in chain(runs_of(*anchors(ha, hb))):
         t = _trim_weak_edges(s)
         if t is None:
             continue
-        _extend(ha, hb, t)
+        _extend(la, lb, t)
         if t.matched < MIN_MATCH:
             continue
         density = MIN_DENSITY if t.matched >= SHORT_MATCH else SHORT_DENSITY
