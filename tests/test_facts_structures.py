@@ -144,3 +144,20 @@ def test_possessive_and_title_of_body_give_leaders():
     assert ("kassym-jomart-tokayev", "leader_of", "Q232") in got
     assert ("charles-michel", "leader_of", "Q8886") in got
     assert ("rafael-grossi", "leader_of", "Q826700") in got
+
+
+def test_sites_and_routes_are_located():
+    text = ("La centrale de Cuciurgan, située en Transnistrie, alimente la Moldavie. Le gazoduc transadriatique "
+            "(TAP), qui traverse la Grèce et l'Albanie, aboutit en Italie.")
+    got, _ = facts_of(text, "fr")
+    assert ("kuchurgan-plant", "located_in", "transnistria") in got
+    assert {("tap", "located_in", "Q41"), ("tap", "located_in", "Q222")} <= got
+    en, facts = facts_of("The Trans-Anatolian Pipeline (TANAP) across Türkiye opened in 2018. The COP29 summit was "
+                         "held in Baku in November 2024.", "en")
+    assert ("tanap", "located_in", "Q43") in en
+    assert any(f.subject == "cop29" and f.relation == "located_in" and f.start == "2024-11" for f in facts)
+
+
+def test_demonym_before_a_company_or_group_gives_its_home_country():
+    got, _ = facts_of("L'opérateur bulgare Bulgargaz achète du gaz azerbaïdjanais.", "fr")
+    assert ("bulgargaz", "located_in", "Q219") in got

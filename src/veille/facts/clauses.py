@@ -154,10 +154,13 @@ def threat_list_facts(ctx, make: Callable) -> list:
     return out
 
 
-_ROUTE = re.compile(r"^\s*,?\s*(?:qui|which|that)\s+(?:(?:passe|passait|passera|transite|transitait|court|courait)"
+_ROUTE = re.compile(r"^\s*\)?\s*,?\s*(?:(?:long|longue) de [\d\s,.]+ ?km\s+(?=à travers|across)|(?:qui|which|that)\s+)(?:(?:passe|passait|passera|transite|transitait|court|courait)"
                     r"\s+(?:par|à travers|via)|traverse|traversait|traversera|relie|reliait|reliera|longe|longeait"
                     r"|(?:runs|ran|passes|passed|goes|went|transits) (?:through|across|via)|crosses|crossed|links"
-                    r"|linked|connects|connected|traverses|traversed)\b", re.IGNORECASE)
+                    r"|linked|connects|connected|traverses|traversed|à travers|across)\b", re.IGNORECASE)
+_ROUTE_NOUN = re.compile(r"\b(?:gazoduc|oléoduc|pipeline|corridor|route|câble|cable|interconnex\w*|interconnector"
+                         r"|voie ferrée|chemin de fer|railway|autoroute|highway|canal)\b", re.IGNORECASE)
+_ACROSS = re.compile(r"^\s*(?:\([^)]{1,15}\)\s*)?(?:across|à travers|through)\b", re.IGNORECASE)
 _ROUTE_STOP = re.compile(r"[;.()]|\b(?:permet|allows|et (?:qui|permet)|and (?:is|has|allows))\b", re.IGNORECASE)
 
 
@@ -166,9 +169,12 @@ def route_facts(ctx, sent, sent_args, make: Callable) -> list:
     and Georgia": the pipeline or route is located in each place or country it crosses."""
     out = []
     for k, a in enumerate(sent_args):
-        if a.m.type not in ("place", "programme", "other") or a.m.origin == "anaphor":
+        if a.m.type in ("person", "country", "event") or a.m.origin in ("anaphor", "demonym"):
             continue
-        m = _ROUTE.match(ctx.ntext[a.m.end:sent.end_char])
+        routed = a.m.type in ("place", "programme", "other") or _ROUTE_NOUN.search(a.m.text)
+        m = _ROUTE.match(ctx.ntext[a.m.end:sent.end_char]) if routed else None
+        if m is None and _ROUTE_NOUN.search(a.m.text):
+            m = _ACROSS.match(ctx.ntext[a.m.end:sent.end_char])  # "the South Caucasus Pipeline across Georgia"
         if m is None:
             continue
         start = a.m.end + m.end()
@@ -177,6 +183,8 @@ def route_facts(ctx, sent, sent_args, make: Callable) -> list:
         for b in sent_args[k + 1:]:
             if b.m.start >= limit:
                 break
+            if _ROUTE_NOUN.search(b.m.text):
+                break  # the next route of a list: "the SCP across Georgia, the TANAP across Türkiye"
             if b.m.type in ("place", "country") and b.m.entity != a.m.entity and b.m.origin != "demonym":
                 out.append((1, make("located_in", a, b, ctx.sdoc[b.head])))
     return out

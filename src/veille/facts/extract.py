@@ -768,9 +768,9 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                     f = _make(ctx, sent, rel, c, c.m.entity, a, (a.m.start, c.m.end), None, False, 0.6, None, None)
                     out.append((1, f))
                 sub, obj = b, a
-            elif a.m.origin == "demonym" and tb == "company" and not between.strip() and \
-                    _word_before(ctx, a.m.start, sent.start_char) in ("l'", "le", "la", "the", "un", "une"):
-                rel, sub, obj = "located_in", b, a  # « l'américain Chevron »
+            elif a.m.origin == "demonym" and (tb == "company" or tb == "organization" and b.m.origin != "demonym") \
+                    and not between.strip():
+                rel, sub, obj = "located_in", b, a  # « l'américain Chevron », « l'opérateur bulgare Bulgargaz »
             elif ta in ("place", "country") and tb == "operation" and between.strip() == "(" and \
                     re.search(r"\b(?:au|en|à|in)\s+$", ctx.ntext[max(sent.start_char, a.m.start - 6):a.m.start]):
                 rel, sub, obj = "located_in", b, a  # « … au Kosovo (KFOR) »
@@ -779,10 +779,11 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                 rel = "part_of"  # « le Partenariat pour la paix de l'OTAN », « le groupe de Minsk de l'OSCE »
             elif ta == "programme" and tb == "country" and _OF.match(between):
                 rel, sub, obj = "participates_in", b, a
-            elif ctx.lang == "en" and tb in ("organization", "programme") and ta in ("organization", "country") \
+            elif ctx.lang == "en" and tb in ("organization", "programme", "company") and ta in ("organization", "country") \
                     and _POSSESSIVE.match(between):
                 rel, sub, obj = ("part_of", b, a) if ta == "organization" and tb in ("organization", "programme") else \
-                    ("participates_in", a, b) if tb == "programme" and ta == "country" else (None, a, b)
+                    ("participates_in", a, b) if tb == "programme" and ta == "country" else \
+                    ("located_in", b, a) if tb == "company" and ta == "country" else (None, a, b)
             elif ta == "person" and tb in ("country", "organization") and _title_between(ctx, between, of=True):
                 rel = "leader_of"
             elif tb == "person" and ta in ("country", "organization") and not between.strip() and \
