@@ -687,8 +687,11 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             for other in entre[1:]:
                 pairs.append((first, first.m.entity, other))
     elif en.symmetric and not objects and 2 <= len(subjects) <= 4:  # a long list attends, it does not pair
-        for other in subjects[1:]:
-            pairs.append((subjects[0], subjects[0].m.entity, other))
+        if en.relation == "meets":  # "A, B and C met in Khujand": each meets each
+            pairs.extend((x, x.m.entity, y) for k, x in enumerate(subjects) for y in subjects[k + 1:])
+        else:
+            for other in subjects[1:]:
+                pairs.append((subjects[0], subjects[0].m.entity, other))
     else:
         if not subjects:
             if ctx.main is None or not en.implicit:

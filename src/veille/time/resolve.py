@@ -141,9 +141,11 @@ def _core(atom: Atom, anchor: Partial | None, tense: str | None) -> Core | None:
         base = dt.date(ay, am, ad)  # type: ignore[arg-type]
         day = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=spec[1])
         direction = spec[2] or {"past": -1, "future": 1}.get(tense or "", 0)
-        if direction < 0 and day >= base:
+        # a bare weekday naming the publication's own weekday is that day (a Monday dispatch's "on Monday");
+        # « lundi dernier » / "next Monday" never are
+        if direction < 0 and (day > base or day == base and spec[2]):
             day -= dt.timedelta(days=7)
-        elif direction > 0 and day <= base:
+        elif direction > 0 and (day < base or day == base and spec[2]):
             day += dt.timedelta(days=7)
         return (_part(day), _part(day))
     return None
