@@ -208,3 +208,11 @@ def test_seed_nato_page_values() -> None:
     assert got["Depuis 1995"] == {"from": "1995", "to": None}
     assert got["en 1992"] == "1992" and got["en 1994"] == "1994" and got["en 1997"] == "1997"
     assert not any("640" in k or "5,68" in k for k in got)
+
+
+def test_bare_weekday_on_the_publication_weekday_is_that_day():
+    # 2025-09-29 is a Monday: a Monday dispatch's "on Monday" is today, "last Monday" a week before
+    got = {t.text: t.value for t in extract("The EU moved on Monday to reinstate its measures, as it had said last "
+                                             "Monday.", "en", anchor="2025-09-29")}
+    assert got["on Monday"] == "2025-09-29"
+    assert got["last Monday"] == "2025-09-22"
