@@ -161,3 +161,11 @@ def test_sites_and_routes_are_located():
 def test_demonym_before_a_company_or_group_gives_its_home_country():
     got, _ = facts_of("L'opérateur bulgare Bulgargaz achète du gaz azerbaïdjanais.", "fr")
     assert ("bulgargaz", "located_in", "Q219") in got
+
+
+def test_a_supply_stated_per_year_gives_one_fact_per_year():
+    text = ("L'Azerbaïdjan a exporté plus de 8 milliards de mètres cubes (bcm) de gaz vers l'Europe en 2021, "
+            "11,4 bcm en 2022 et 11,8 bcm en 2023.")
+    _, facts = facts_of(text, "fr")
+    by_year = {f.start: f.quantity for f in facts if f.relation == "supplies" and f.subject == "Q227"}
+    assert by_year == {"2021": "8000000000 m3", "2022": "11400000000 m3", "2023": "11800000000 m3"}

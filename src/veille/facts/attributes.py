@@ -8,6 +8,7 @@ import re
 from veille.facts.lexicon import Lexicon
 from veille.model import Timex
 
+_SCALED = {"bcm": ("m3", 1_000_000_000)}  # unit abbreviations that carry a multiplier
 _NUM = r"(\d{1,3}(?:[ .,\u202f\u00a0]\d{3})+|\d+(?:[.,]\d+)?)"
 
 
@@ -36,19 +37,23 @@ def parse_number(s: str) -> float | None:
         return None
 
 
-def quantity_in(text: str, lex: Lexicon) -> tuple[str, int, int] | None:
-    """The first amount with a unit in `text`: ("30000 t", start, end) — offsets relative to `text`."""
+def quantity_in(text: str, lex: Lexicon, last: bool = False) -> tuple[str, int, int] | None:
+    """The first (or `last`) amount with a unit in `text`: ("30000 t", start, end) — offsets relative to `text`."""
     units = sorted(lex.units, key=len, reverse=True)
     mult = "|".join(sorted(map(re.escape, lex.multipliers), key=len, reverse=True))
     unit_re = "|".join(re.escape(u) for u in units)
     pat = re.compile(rf"{_NUM}\s*(?:({mult})\s+)?(?:d[e'’]\s*)?({unit_re})(?!\w)", re.IGNORECASE)
-    for m in pat.finditer(text):
+    found = list(pat.finditer(text))
+    for m in reversed(found) if last else found:
         n = parse_number(m.group(1))
         if n is None:
             continue
         if m.group(2):
             n *= lex.multipliers[m.group(2).lower()]
         unit = lex.units[m.group(3).lower()]
+        if unit in _SCALED:  # "11,4 bcm" is 11.4 billion cubic metres
+            unit, factor = _SCALED[unit]
+            n *= factor
         amount = str(int(n)) if n == int(n) else f"{n:g}"
         return f"{amount} {unit}", m.start(), m.end()
     return None

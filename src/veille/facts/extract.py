@@ -981,6 +981,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
             got = _trigger_facts(ctx, sent, sent_args, tr, dates)
             if not got and tr.entry.supply and last_supply is not None and not tr.entry.inverse:
                 got = _carried_supply(ctx, sent, sent_args, tr, dates, last_supply)
+            got += _yearly_amounts(ctx, sent, got)
             cands.extend(got)
             if not got and not _negated(ctx, tr.tok):
                 idle.append(tr)  # a denied trigger is left alone by the safety net too
@@ -1009,6 +1010,32 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
 # of precision, which stays above 0.8 on both: on, since recall is what hidden documents lack most.
 RECALL_NET = True
 _ACTOR_TYPES = ("country", "organization", "person", "company", "programme", "operation", "event", "agreement")
+
+
+def _yearly_amounts(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """« 8 bcm en 2021, 11,4 bcm en 2022 et 11,8 bcm en 2023 »: a supply stated for several periods, one amount
+    each, is one fact per period (the trigger's own fact keeps the first)."""
+    supplies = [f for _, f in got if f.relation == "supplies" and f.start is not None and f.end is None]
+    if not supplies:
+        return []
+    periods = []
+    for tx, ti in ctx.timexes:
+        if sent.start <= ti < sent.end and isinstance(tx.value, str) and tx.mod is None:
+            q = quantity_in(ctx.ntext[max(sent.start_char, tx.start - 40):tx.start], ctx.lex, last=True)
+            if q is not None:
+                periods.append((tx, q[0]))
+    if len(periods) < 2:
+        return []
+    out: list[tuple[int, Fact]] = []
+    for f in supplies:
+        for tx, amount in periods:
+            if tx.value == f.start:
+                continue
+            g = replace(f, start=tx.value, quantity=amount, date_span=(tx.start, tx.end))
+            g.span_start, g.span_end = f.span_start, max(f.span_end, tx.end)
+            g.quote = ctx.text[g.span_start:g.span_end]
+            out.append((1, g))
+    return out
 
 
 def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Trig],
