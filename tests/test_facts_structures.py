@@ -169,3 +169,12 @@ def test_a_supply_stated_per_year_gives_one_fact_per_year():
     _, facts = facts_of(text, "fr")
     by_year = {f.start: f.quantity for f in facts if f.relation == "supplies" and f.subject == "Q227"}
     assert by_year == {"2021": "8000000000 m3", "2022": "11400000000 m3", "2023": "11800000000 m3"}
+
+
+def test_joining_without_an_object_joins_the_body_just_named():
+    text = ("The Mediterranean Dialogue was launched in 1994 with Egypt, Israel, Mauritania, Morocco and Tunisia. "
+            "Jordan joined in 1995 and Algeria joined in 2000.")
+    got, facts = facts_of(text, "en")
+    joined = {(f.subject, f.start) for f in facts if f.relation == "member_of" and f.object == "nato-md"}
+    assert {("Q810", "1995"), ("Q262", "2000")} <= joined
+    assert not any(r == "member_of" and o == "Q262" for _, r, o in got)  # Jordan does not join Algeria

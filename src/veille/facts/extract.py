@@ -672,6 +672,12 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     else:
         objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
     subjects = _named_args(ctx, subjects)
+    if en.relation == "member_of" and not en.inverse:
+        objects = [a for a in objects if a.m.type not in ("country", "person")]  # one joins bodies, not states
+    if not objects and explicit and subjects and en.relation == "member_of" and not en.inverse and not nounish:
+        # "Algeria joined in 2000", "India and Pakistan were admitted in 2017": the body just named
+        topic = _topic_body(ctx, sent, tok, {a.m.entity for a in subjects})
+        objects = [topic] if topic is not None else []
     objects = [a for a in _named_args(ctx, objects) if a.m.entity not in {b.m.entity for b in subjects}]
     if not en.symmetric and subjects:
         subjects = subjects + [a for a in _companions(ctx, sent_args, subjects) if a not in subjects]
@@ -1010,6 +1016,21 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
 # of precision, which stays above 0.8 on both: on, since recall is what hidden documents lack most.
 RECALL_NET = True
 _ACTOR_TYPES = ("country", "organization", "person", "company", "programme", "operation", "event", "agreement")
+
+
+def _topic_body(ctx: _DocContext, sent, tok, exclude: set[str]) -> Arg | None:
+    """The organisation or programme named last before `tok`, in its sentence or the one before (the body a
+    subject joins when the verb has no object)."""
+    k = ctx.arg_index.get(id(ctx.tok_arg[tok.i])) if tok.i in ctx.tok_arg else None
+    prev_start = ctx.sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for a in reversed(ctx.args[:k] if k is not None else ctx.args):
+        if a.head >= tok.i:
+            continue
+        if a.head < prev_start:
+            break
+        if a.m.type in ("organization", "programme") and a.m.entity not in exclude and a.m.origin != "anaphor":
+            return a
+    return None
 
 
 def _yearly_amounts(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
