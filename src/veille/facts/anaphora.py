@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from veille.model import Analysis, Mention
+from veille.nlp import sentence_start
 
 # head noun of a definite/demonstrative NP -> the entity types it can stand for ("main" = the main actor)
 _NOUN_TYPES = {
@@ -74,6 +75,8 @@ def _last_of_types(mentions: list[Mention], before: int, types: tuple[str, ...],
 def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention]:
     """Pseudo-mentions for anaphors whose antecedent can be found (sorted by position)."""
     mentions = sorted(analysis.mentions, key=lambda m: m.start)
+    text = sdoc.text  # spaCy joins the tokens again on each access: once per document
+    sdoc.user_data["veille_text"] = text
     covered = set()
     for m in mentions:
         covered.update(range(m.start, m.end))
@@ -113,7 +116,7 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
                 subjects.append((tok.idx, ent[0], ent[1]))
             continue
         if low == "en" and tok.dep_ in ("iobj", "obj", "expl", "expl:comp", "obl", "obl:arg"):
-            sent_start = tok.sent.start_char
+            sent_start = sdoc[sentence_start(sdoc, tok.i)].idx
             prev = _last_of_types(mentions, sent_start, ("organization",))
             if prev:
                 out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, prev.entity, prev.type, "anaphor", "en"))
@@ -138,12 +141,12 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
             ent_id, typ = main, by_id[main].type if main in by_id else "country"
         else:
             # a demonstrative points back beyond its own sentence; a definite may point inside it
-            limit = tok.sent.start_char if dets[0] in _DEMONSTRATIVE else tok.idx
+            limit = sdoc[sentence_start(sdoc, tok.i)].idx if dets[0] in _DEMONSTRATIVE else tok.idx
             prev = _salient(mentions, sdoc, limit, kind, recent=dets[0] in _DEMONSTRATIVE and kind == ("organization",))
             if prev is None:
                 continue
             ent_id, typ = prev.entity, prev.type
-        out.append(Mention(start, tok.idx + len(tok), sdoc.text[start:tok.idx + len(tok)], ent_id, typ, "anaphor",
+        out.append(Mention(start, tok.idx + len(tok), text[start:tok.idx + len(tok)], ent_id, typ, "anaphor",
                            "np"))
     return out
 
@@ -155,7 +158,8 @@ def _group_mention(mentions: list[Mention], sdoc, tok, n: int, types: tuple[str,
     start = num.idx
     if num.i > 0 and num.nbor(-1).text.lower() in ("les", "ces", "the", "these", "those", "leurs", "their"):
         start = num.nbor(-1).idx
-    para = sdoc.text.rfind("\n\n", 0, start)
+    text = sdoc.user_data.get("veille_text") or sdoc.text
+    para = text.rfind("\n\n", 0, start)
     members: list[Mention] = []
     for m in reversed(mentions):
         if m.end > start:
@@ -169,7 +173,7 @@ def _group_mention(mentions: list[Mention], sdoc, tok, n: int, types: tuple[str,
         return None
     members.reverse()
     end = tok.idx + len(tok)
-    return Mention(start, end, sdoc.text[start:end], members[0].entity, members[0].type, "anaphor",
+    return Mention(start, end, text[start:end], members[0].entity, members[0].type, "anaphor",
                    "group:" + "|".join(f"{m.entity}\t{m.type}" for m in members[1:]))
 
 
@@ -186,10 +190,10 @@ def _salient(mentions: list[Mention], sdoc, limit: int, types, recent: bool = Fa
     span = sdoc.char_span(last.start, last.end, alignment_mode="expand")
     sent_starts = []
     if span is not None:
-        s = span.sent
-        sent_starts.append(s.start_char)
-        if s.start > 0:
-            sent_starts.append(sdoc[s.start - 1].sent.start_char)
+        first = sentence_start(sdoc, span.start)
+        sent_starts.append(sdoc[first].idx)
+        if first > 0:
+            sent_starts.append(sdoc[sentence_start(sdoc, first - 1)].idx)
     lo = min(sent_starts) if sent_starts else last.start
     best, best_key = None, None
     for m in cands:

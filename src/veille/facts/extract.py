@@ -26,6 +26,7 @@ from veille.facts.clauses import (
 from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_aspiration, is_cessation, match_token
 from veille.facts.roles import kb_actor, kb_lookup_one, office_facts
 from veille.model import Analysis, Fact, Mention, Timex
+from veille.nlp import sentence_start
 
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "age", "ure", "ité", "iat", "ien", "ure", "ship", "ord",
                   "ogue", "port", "ions", "ents", "ises", "ats", "ité", "embargo", "aison", "ente", "ission")
@@ -1022,7 +1023,7 @@ def _topic_body(ctx: _DocContext, sent, tok, exclude: set[str]) -> Arg | None:
     """The organisation or programme named last before `tok`, in its sentence or the one before (the body a
     subject joins when the verb has no object)."""
     k = ctx.arg_index.get(id(ctx.tok_arg[tok.i])) if tok.i in ctx.tok_arg else None
-    prev_start = ctx.sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    prev_start = sentence_start(ctx.sdoc, sent.start - 1) if sent.start > 0 else sent.start
     for a in reversed(ctx.args[:k] if k is not None else ctx.args):
         if a.head >= tok.i:
             continue

@@ -71,6 +71,13 @@ def kb_bodies(person: str, mentioned: set[str], on: str | None) -> list[tuple[st
     return [(o["of"], o.get("role") or "") for o in offices[:1]]
 
 
+@lru_cache(maxsize=4)
+def _title_after_name(titles: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """« , président de » / ", president of": one pattern for all titles (longest first), compiled once."""
+    alts = "|".join(re.escape(" ".join(t)) for t in sorted(titles, key=lambda t: -len(" ".join(t))))
+    return re.compile(rf"(?:(?:le|la|l'|the|a|an)\s+)?(?P<title>{alts})\s+(?:de la|de l'|du|de|des|d'|of the|of)?\s*")
+
+
 def office_facts(ctx, sent, sent_args, make) -> list:
     """leader_of / part_of facts for the persons of one sentence that carry a title (see the module docstring).
     `make(rel, subj_arg, obj_arg, obj_entity, span)` builds the Fact."""
@@ -142,12 +149,9 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             if nxt is None or nxt.m.type not in _BODY_TYPES or nxt.m.start - p.m.end > 50:
                 continue
             between = text[p.m.end:nxt.m.start].strip(" ,").lower()
-            for t in titles:
-                tt = " ".join(t)
-                if re.fullmatch(rf"(?:(?:le|la|l'|the|a|an)\s+)?{re.escape(tt)}\s+(?:de la|de l'|du|de|des|d'|of the"
-                                r"|of)?\s*", between):
-                    title, body, span = tt, nxt, (p.m.start, nxt.m.end)
-                    break
+            m = _title_after_name(tuple(titles)).fullmatch(between)
+            if m:
+                title, body, span = m.group("title"), nxt, (p.m.start, nxt.m.end)
             if title is None:
                 continue
         titled[id(p)] = title

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ`´′ʹ"})
 _HYPHENS = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
@@ -37,6 +38,7 @@ def clean(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Lookup form of a surface string (see module docstring)."""
     s = clean(text)
@@ -53,6 +55,7 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """`normalize` without diacritics: the key the KB index uses."""
     return strip_accents(normalize(text)).replace("ı", "i")

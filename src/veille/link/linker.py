@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from veille.kb import fold, is_acronym, load_kb, normalize
 from veille.link.gazetteer import Hit, get_gazetteer
 from veille.model import Document, EntityInfo, Mention
-from veille.nlp import get_nlp
+from veille.nlp import get_nlp, sentence_end, sentence_start
 
 NER_TYPES = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place", "ORG": "organization",
              "MISC": "other", "NORP": "other", "FAC": "place", "EVENT": "event", "LAW": "agreement",
@@ -60,7 +60,7 @@ def _extend_name(sdoc: Doc, ent: Span) -> int:
     Assistance » for "NATO Security Assistance and Training for Ukraine"), so carry on over capitalised words and
     the small words that join them, within the sentence."""
     end = ent.end
-    sent_end = ent.sent.end
+    sent_end = sentence_end(sdoc, ent.start)
     j = end
     while j < sent_end and j - ent.end < 8:
         tok = sdoc[j]
@@ -273,7 +273,7 @@ class Linker:
             if " " not in surface and not is_acronym(surface):
                 # a single capitalised common word (a heading, « Soutien », « Rappel : ») is not a name
                 if self._common_word(vocab, surface.lower(), lang) and (
-                        ent.label_ not in ("PER", "PERSON") or ent.start == ent.sent.start
+                        ent.label_ not in ("PER", "PERSON") or ent.start == sentence_start(sdoc, ent.start)
                         or surface not in name_words):
                     continue
             out.append(Candidate(s, e, surface, "ner", [], label=label))
@@ -383,11 +383,9 @@ class Linker:
         actor = self.kb.get(actor_id)
         return actor.type if actor else "other"
 
-    def _fuzzy(self, surface: str) -> tuple[str, str] | None:
-        """A KB name one edit away from `surface` (long names only, same first letter)."""
-        key = fold(surface)
-        if len(key) < 7 or is_acronym(surface):
-            return None
+    def fuzzy_index(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
+        """KB names (folded, 6+ characters) by first letter and length, built once per process (a one-off cost
+        like loading the models; `bench/ingest_speed.py` builds it before timing)."""
         if self._fuzzy_index is None:
             index: dict[tuple[str, int], list[tuple[str, str]]] = {}
             for lang in ("fr", "en"):
@@ -398,9 +396,17 @@ class Linker:
                     if len(f) >= 6:
                         index.setdefault((f[0], len(f)), []).append((f, actor_id))
             self._fuzzy_index = index
+        return self._fuzzy_index
+
+    def _fuzzy(self, surface: str) -> tuple[str, str] | None:
+        """A KB name one edit away from `surface` (long names only, same first letter)."""
+        key = fold(surface)
+        if len(key) < 7 or is_acronym(surface):
+            return None
+        index = self.fuzzy_index()
         best = None
         for n in (len(key) - 1, len(key), len(key) + 1):
-            for cand, actor_id in self._fuzzy_index.get((key[0], n), []):
+            for cand, actor_id in index.get((key[0], n), []):
                 if _within_one_edit(key, cand):
                     if best and best != actor_id:
                         return None  # ambiguous
@@ -758,7 +764,7 @@ def _noun_phrase_before(sdoc: Doc, pos: int) -> tuple[int, int] | None:
     while last.is_space and last.i > 0:
         last = sdoc[last.i - 1]
     tok = last
-    while tok.dep_ in _NP_INTERNAL and tok.head.i < tok.i and tok.head.i >= last.sent.start:
+    while tok.dep_ in _NP_INTERNAL and tok.head.i < tok.i and tok.head.i >= sentence_start(sdoc, last.i):
         tok = tok.head
     members = [t for t in tok.subtree if t.i <= last.i]
     if not members:
