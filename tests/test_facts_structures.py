@@ -178,3 +178,17 @@ def test_joining_without_an_object_joins_the_body_just_named():
     joined = {(f.subject, f.start) for f in facts if f.relation == "member_of" and f.object == "nato-md"}
     assert {("Q810", "1995"), ("Q262", "2000")} <= joined
     assert not any(r == "member_of" and o == "Q262" for _, r, o in got)  # Jordan does not join Algeria
+
+
+def test_states_a_programme_was_launched_with_take_part():
+    text = ("La Géorgie participe au Partenariat oriental, lancé à Prague en mai 2009 avec l'Arménie, "
+            "l'Azerbaïdjan, le Bélarus, la Moldavie et l'Ukraine.")
+    _, facts = facts_of(text, "fr")
+    launched = {f.subject for f in facts if f.object == "eu-eap" and f.start == "2009-05"}
+    assert {"Q230", "Q399", "Q227", "Q184", "Q217", "Q212"} <= launched
+
+
+def test_signing_a_programme_with_a_partner_gives_both_facts():
+    got, _ = facts_of("In 2006, Kazakhstan concluded an Individual Partnership Action Plan with the Alliance.", "en")
+    assert ("Q232", "agreement_with", "Q7184") in got
+    assert ("Q232", "participates_in", "nato-ipap") in got

@@ -188,3 +188,35 @@ def route_facts(ctx, sent, sent_args, make: Callable) -> list:
             if b.m.type in ("place", "country") and b.m.entity != a.m.entity and b.m.origin != "demonym":
                 out.append((1, make("located_in", a, b, ctx.sdoc[b.head])))
     return out
+
+
+_LAUNCHED_WITH = re.compile(
+    r"^[^.;:]{0,60}?\b(?:lancée?s?|créée?s?|fondée?s?|établie?s?|inaugurée?s?|mise? en place|launched|created"
+    r"|established|founded|set up|formed|inaugurated)\b[^.;:]{0,50}?\b(?:avec|with)\s+(?:(?:la|le|les|the)\s+|l')?$",
+    re.IGNORECASE)
+
+
+def launched_with_facts(ctx, sent, sent_args, make: Callable) -> list:
+    """« le Partenariat oriental, lancé à Prague en mai 2009 avec l'Arménie, l'Azerbaïdjan… », "the Mediterranean
+    Dialogue, launched in 1994 with Egypt, Israel…": the states a body or programme was launched with belong to it
+    (member_of an organisation, participates_in a programme)."""
+    out = []
+    for k, a in enumerate(sent_args):
+        if a.m.type not in ("organization", "programme") or a.m.origin in ("anaphor", "demonym"):
+            continue
+        for b in sent_args[k + 1:k + 8]:
+            if b.m.type != "country" or b.m.origin == "demonym":
+                continue
+            if not _LAUNCHED_WITH.match(ctx.ntext[a.m.end:b.m.start]):
+                continue
+            members: list = []
+            ctx.add_list(b, members)
+            rel = "member_of" if a.m.type == "organization" else "participates_in"
+            verb = next((t for t in sent if a.m.end <= t.idx < b.m.start and t.text.lower().startswith(
+                ("lanc", "cré", "fond", "établ", "inaugur", "mis", "launch", "creat", "establ", "found", "set",
+                 "form"))), ctx.sdoc[b.head])
+            for c in members:
+                if c.m.type == "country" and c.m.entity != a.m.entity:
+                    out.append((1, make(rel, c, a, verb)))
+            break
+    return out

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from veille.facts.anaphora import anaphor_mentions, main_actor
 from veille.facts.attributes import commodity_in, dates_from, quantity_in
 from veille.facts.clauses import (
+    launched_with_facts,
     mediation_facts,
     origin_supply_facts,
     route_facts,
@@ -164,6 +165,10 @@ class _DocContext:
             span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None and len(span):
                 self.timexes.append((tx, span.root.i))
+
+    def add_list(self, a: Arg, out: list[Arg]) -> None:
+        """`a` and the arguments listed with it (« A, B et C »), for modules that read lists."""
+        _add_with_conjuncts(self, a, out)
 
     def mention_tokens(self) -> set[int]:
         return set(self.tok_arg)
@@ -749,6 +754,26 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             if q:
                 f.quantity = q[0]
         out.append((en.priority, f))
+    if en.relation == "agreement_with" and not nounish and out:
+        out += _signed_programmes(ctx, sent, sent_args, tr, subjects, date, cess)
+    return out
+
+
+def _signed_programmes(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, subjects: list[Arg], date,
+                       cess: bool) -> list[tuple[int, Fact]]:
+    """« a conclu un plan d'action individuel (IPAP) avec l'Alliance », "agreed an IPAP with NATO": besides the
+    agreement with the partner, the signatory takes part in the programme it signed (its direct object)."""
+    tok = tr.tok
+    under = _subtree_ids(tok)
+    progs = [a for a in sent_args if a.prep == "" and a.head in under and a.head > tr.end
+             and a.m.type == "programme" and ctx.sdoc[a.head].dep_ in ("obj", "dobj")]
+    out: list[tuple[int, Fact]] = []
+    trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
+    for s in subjects:
+        for p in progs[:1]:
+            if s.m.entity != p.m.entity and s.m.type in ("country", "organization"):
+                out.append((1, _make(ctx, sent, "participates_in", s, s.m.entity, p, trig_span, date, cess, 0.6,
+                                     "COOPERATE", tok.text)))
     return out
 
 
@@ -1143,7 +1168,8 @@ def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[
     return (mediation_facts(ctx, sent, sent_args, subject_args, make)
             + terrorist_designation_facts(ctx, sent, sent_args, subject_args, make)
             + origin_supply_facts(ctx, sent, sent_args, make)
-            + route_facts(ctx, sent, sent_args, make))
+            + route_facts(ctx, sent, sent_args, make)
+            + launched_with_facts(ctx, sent, sent_args, make))
 
 
 def _carried_supply(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, dates: dict,
