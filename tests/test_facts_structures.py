@@ -192,3 +192,11 @@ def test_signing_a_programme_with_a_partner_gives_both_facts():
     got, _ = facts_of("In 2006, Kazakhstan concluded an Individual Partnership Action Plan with the Alliance.", "en")
     assert ("Q232", "agreement_with", "Q7184") in got
     assert ("Q232", "participates_in", "nato-ipap") in got
+
+
+def test_dative_relative_antecedent_is_the_predecessor():
+    text = ("Les relations entre l'OTAN et la Moldavie ont débuté en 1992, lorsque le pays a rejoint le Conseil de "
+            "coopération nord-atlantique, auquel a succédé en 1997 le Conseil de partenariat euro-atlantique.")
+    got, facts = facts_of(text, "fr")
+    assert ("nato-nacc", "succeeded_by", "nato-eapc") in got
+    assert not any(r == "succeeded_by" and o == "Q217" for _, r, o in got)

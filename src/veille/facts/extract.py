@@ -34,6 +34,7 @@ _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "age", "ure", "ité", 
 _SUBJ_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj", "csubj")
 _CLAUSE_DEPS = ("ccomp", "advcl", "acl:relcl", "relcl", "parataxis", "csubj")
 _RELATIVE = {"qui", "que", "who", "which", "that"}
+_DATIVE_RELATIVE = {"auquel", "auxquels", "auxquelles", "laquelle"}  # « auquel a succédé X »: to which
 _PREP_NORMAL = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à", "a": "à", "de la": "de"}
 _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
                        r"\s+(?:de la |de l'|du |de |des |of the |of )|sur (?:la |le |l')|dans (?:la |le |l')?|au |en "
@@ -544,6 +545,12 @@ def _succession(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subjects: lis
     """Successor(s) and predecessor of « succéder à », « prendre le relais de », "take over from", "replace":
     French may put the successor after the verb and the predecessor first (« À ce forum a succédé le CPEA »)."""
     tok = tr.tok
+    if tok.dep_ in ("acl:relcl", "relcl") and tok.head.i in ctx.tok_arg and \
+            any(c.text.lower() in _DATIVE_RELATIVE for c in tok.children):
+        # « le CCNA, auquel a succédé en 1997 le CPEA »: the antecedent is the predecessor
+        after = [a for a in sent_args if a.head > tr.end and a.prep == "" and a.head - tr.end <= 8]
+        if after:
+            return after[:1], True, [ctx.tok_arg[tok.head.i]]
     marked = [a for a in sent_args if a.prep in tr.entry.preps and a.prep and abs(a.head - tok.i) <= 8
               and not (tok.i <= a.head <= tr.end)]
     pred = sorted(marked, key=lambda a: (a.head < tok.i, abs(a.head - tok.i)))[:1]
