@@ -200,3 +200,19 @@ def test_dative_relative_antecedent_is_the_predecessor():
     got, facts = facts_of(text, "fr")
     assert ("nato-nacc", "succeeded_by", "nato-eapc") in got
     assert not any(r == "succeeded_by" and o == "Q217" for _, r, o in got)
+
+
+def test_named_regions_not_the_demonym_are_recognised_and_placed():
+    text = ("Le 26 août 2008, Moscou a reconnu l'indépendance des régions séparatistes géorgiennes d'Abkhazie et "
+            "d'Ossétie du Sud.")
+    got, _ = facts_of(text, "fr")
+    assert {("Q159", "supports", "abkhazia"), ("Q159", "supports", "south-ossetia")} <= got
+    assert ("Q159", "supports", "Q230") not in got
+    assert {("abkhazia", "part_of", "Q230"), ("south-ossetia", "part_of", "Q230")} <= got
+    en, _ = facts_of("Allies condemn the occupation of the Abkhazia and South Ossetia regions of Georgia.", "en")
+    assert {("abkhazia", "part_of", "Q230"), ("south-ossetia", "part_of", "Q230")} <= en
+
+
+def test_marked_argument_of_a_light_verb_completes_a_noun_trigger():
+    got, _ = facts_of("Estonia, Latvia and Lithuania imposed entry bans on Georgian officials.", "en")
+    assert {s for s, r, o in got if r == "sanctions" and o == "Q230"} == {"Q191", "Q211", "Q37"}

@@ -51,6 +51,9 @@ _REGION_NOUNS = {"région", "régions", "province", "provinces", "territoire", "
 _SITE_NOUNS = {"gisement", "champ", "port", "ville", "base", "site", "terminal", "raffinerie", "centrale", "aéroport",
                "city", "town", "field", "refinery", "plant", "airport", "groupe", "société", "compagnie", "entreprise",
                "company", "firm", "group", "giant", "major"}
+_LED = re.compile(r"^-(?:led|run|commanded)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_REGIONS_OF = re.compile(r"^\s+(?:regions?|provinces?|republics?|territories|territory|districts?|oblasts?)\s+of\s+"
+                         r"(?:the\s+)?$", re.IGNORECASE)
 _DEMONYM_JOIN = re.compile(r"^\s*(?:de la |de l'|du |de |des |d'|of the |of |,\s*)?\s*$", re.IGNORECASE)
 _OF = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:de la |de l'|du |de |des |of the |of )\s*$", re.IGNORECASE)
 _MODAL = {"possible", "éventuelle", "éventuel", "potentielle", "potentiel", "potential", "hypothétique",
@@ -232,12 +235,29 @@ def _args_under(ctx: _DocContext, root, sent_args: list[Arg], exclude: set[int] 
             if found:
                 break
             frontier = nxt
+    found = [_named_over_demonym(ctx, a) for a in found]
     inside = {id(a) for a in sent_args}
     out: list[Arg] = []
     for a in found:
         if id(a) in inside:  # the parser's tree may run past our sentence unit
             _add_with_conjuncts(ctx, a, out)
     return [a for a in out if id(a) in inside]
+
+
+def _named_over_demonym(ctx: _DocContext, a: Arg) -> Arg:
+    """« les régions séparatistes géorgiennes d'Abkhazie », "the Russian republic of Tatarstan": a demonym on a
+    noun that names its referent after « de » / "of" stands back for that name."""
+    if a.m.origin != "demonym":
+        return a
+    noun = ctx.sdoc[a.head].head
+    if noun.i == a.head:
+        return a
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("nmod", "prep") and _prep_of(c, ctx.lang) in ("de", "of"):
+            target = c if c.i in ctx.tok_arg else next((g for g in c.children if g.i in ctx.tok_arg), None)
+            if target is not None and ctx.tok_arg[target.i].m.type in ("place", "country"):
+                return ctx.tok_arg[target.i]
+    return a
 
 
 _LIST_SEP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|ni|as well as|ainsi que))\s*(?:(?:le|la|les|the)\s+|l')?$",
@@ -375,6 +395,7 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
     en, tok = tr.entry, tr.tok
     sub = _subtree_ids(tok)
     ccomp = {i for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl") for i in _subtree_ids(c)}
+    light = _subtree_ids(tok.head) - sub if nounish and tok.dep_ in ("obj", "dobj") else set()
     best, best_s = None, 2.4
     for a in sent_args:
         if a.m.entity in subj_ids or tok.i <= a.head <= tr.end or en.obj_required and a.m.type not in en.obj_types:
@@ -385,8 +406,9 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
             s += 3
         elif not (en.clause_object and a.head in ccomp):
             continue
-        if nounish and a.head not in sub and prep not in ("entre", "between"):
-            continue  # a noun's arguments hang under it
+        if nounish and a.head not in sub and prep not in ("entre", "between") and not (
+                light and prep and prep in en.preps and a.head in light):
+            continue  # a noun's arguments hang under it (or, marked, under its light verb: "imposed bans on X")
         if prep in ("par", "by") and not passive:
             s -= 3
         if a.head in sub:
@@ -404,6 +426,7 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
             best, best_s = a, s
     if best is None:
         return []
+    best = _named_over_demonym(ctx, best)
     out: list[Arg] = []
     _add_with_conjuncts(ctx, best, out)
     return [a for a in out if a.m.entity not in subj_ids]
@@ -800,9 +823,9 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                     (_LOCATIVE.match(plain) or ta == "place" and tb == "country" and between.strip() == ","):
                 rel = "located_in"
             elif a.m.origin == "demonym" and tb not in ("country", "person") and _DEMONYM_JOIN.match(between) and \
-                    _word_before(ctx, a.m.start, sent.start_char) in _REGION_NOUNS | _SITE_NOUNS:
-                # « les régions géorgiennes d'Abkhazie », « le gisement kazakh de Tenguiz », "the Russian region of X"
-                noun = _word_before(ctx, a.m.start, sent.start_char)
+                    _demonym_noun(ctx, a, sent) in _REGION_NOUNS | _SITE_NOUNS:
+                # « les régions (séparatistes) géorgiennes d'Abkhazie », « le gisement kazakh de Tenguiz »
+                noun = _demonym_noun(ctx, a, sent)
                 rel = "part_of" if noun in _REGION_NOUNS else "located_in"
                 parts: list[Arg] = []
                 _add_with_conjuncts(ctx, b, parts)
@@ -816,6 +839,18 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             elif ta in ("place", "country") and tb == "operation" and between.strip() == "(" and \
                     re.search(r"\b(?:au|en|à|in)\s+$", ctx.ntext[max(sent.start_char, a.m.start - 6):a.m.start]):
                 rel, sub, obj = "located_in", b, a  # « … au Kosovo (KFOR) »
+            elif ta in ("organization", "country") and tb in ("operation", "organization", "programme") and \
+                    _LED.match(between):
+                rel = "leader_of"  # "the NATO-led Kosovo Force", « la force dirigée par l'OTAN » is read by triggers
+            elif ta == "place" and tb == "country" and _REGIONS_OF.match(between):
+                # "the Abkhazia and South Ossetia regions of Georgia"
+                parts = []
+                _add_with_conjuncts(ctx, a, parts)
+                for c in parts:
+                    if c.m.type == "place" and c is not a:
+                        out.append((1, _make(ctx, sent, "part_of", c, c.m.entity, b, (c.m.start, b.m.end), None,
+                                             False, 0.6, None, None)))
+                rel = "part_of"
             elif ta in ("organization", "programme", "operation") and tb == "organization" and _OF.match(between) \
                     and b.m.origin != "anaphor":
                 rel = "part_of"  # « le Partenariat pour la paix de l'OTAN », « le groupe de Minsk de l'OSCE »
@@ -836,6 +871,14 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             f = _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6, None, None)
             out.append((1, f))
     return out
+
+
+def _demonym_noun(ctx: _DocContext, a: Arg, sent) -> str:
+    """The noun a demonym qualifies (« régions séparatistes géorgiennes » → régions), else the word before it."""
+    noun = ctx.sdoc[a.head].head
+    if noun.i != a.head and noun.i < a.head and ctx.sdoc[a.head].dep_ == "amod":
+        return noun.text.lower()
+    return _word_before(ctx, a.m.start, sent.start_char)
 
 
 def _last_word(text: str) -> str:
