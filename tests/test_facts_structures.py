@@ -216,3 +216,13 @@ def test_named_regions_not_the_demonym_are_recognised_and_placed():
 def test_marked_argument_of_a_light_verb_completes_a_noun_trigger():
     got, _ = facts_of("Estonia, Latvia and Lithuania imposed entry bans on Georgian officials.", "en")
     assert {s for s, r, o in got if r == "sanctions" and o == "Q230"} == {"Q191", "Q211", "Q37"}
+
+
+def test_partners_exposed_to_pressure_are_threatened():
+    text = ("Allies agreed to step up support to Bosnia and Herzegovina, Georgia and Moldova, three partners exposed "
+            "to Russian pressure.")
+    got, _ = facts_of(text, "en")
+    assert {o for s, r, o in got if s == "Q159" and r == "threatens"} == {"Q225", "Q230", "Q217"}
+    fr, _ = facts_of("Les Alliés soutiennent la Moldavie, la Géorgie et la Bosnie-Herzégovine, trois partenaires "
+                     "exposés aux pressions de la Russie.", "fr")
+    assert {o for s, r, o in fr if s == "Q159" and r == "threatens"} == {"Q225", "Q230", "Q217"}

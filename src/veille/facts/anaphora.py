@@ -41,6 +41,7 @@ _GROUP_NOUNS = {
     "republics": ("country",), "organisations": ("organization",), "organizations": ("organization",),
     "dirigeants": ("person",), "leaders": ("person",), "présidents": ("person",), "presidents": ("person",),
     "ministres": ("person",), "ministers": ("person",), "hommes": ("person",), "men": ("person",),
+    "partenaires": ("country",), "partners": ("country",), "alliés": ("country",), "allies": ("country",),
     "entreprises": ("company",), "companies": ("company",), "groupes": ("company",), "firms": ("company",),
 }
 _IMPERSONAL_NEXT = ("convient", "semble", "faut", "s'agit", "agit", "y", "est", "reste", "seems", "is", "was")

@@ -424,12 +424,35 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
             s -= 1.5
         if s > best_s:
             best, best_s = a, s
+    if best is None and nounish:
+        best = _exposed_to(ctx, tok, subj_ids)
     if best is None:
         return []
     best = _named_over_demonym(ctx, best)
     out: list[Arg] = []
     _add_with_conjuncts(ctx, best, out)
     return [a for a in out if a.m.entity not in subj_ids]
+
+
+_EXPOSED = ("expos", "confront", "soumis", "subject", "fac", "victim", "cibl", "target")
+
+
+def _exposed_to(ctx: _DocContext, tok, subj_ids: set[str]) -> Arg | None:
+    """« trois partenaires exposés aux pressions de la Russie », "Moldova, facing Russian pressure": the noun the
+    participle qualifies undergoes the trigger noun."""
+    part = tok.head
+    if part.dep_ == "prep" and tok.dep_ == "pobj":  # "exposed to pressure": the preposition heads the noun
+        part = part.head
+    if part.i == tok.i or not part.text.lower().startswith(_EXPOSED):
+        return None
+    target = part.head if part.dep_ in ("acl", "amod", "advcl") else None
+    if target is None:
+        subs = [c for c in part.children if c.dep_ in _SUBJ_DEPS]
+        target = subs[0] if subs else None
+    if target is None or target.i not in ctx.tok_arg:
+        return None
+    a = ctx.tok_arg[target.i]
+    return a if a.m.entity not in subj_ids else None
 
 
 def _named_args(ctx: _DocContext, args: list[Arg]) -> list[Arg]:
