@@ -226,3 +226,12 @@ def test_partners_exposed_to_pressure_are_threatened():
     fr, _ = facts_of("Les Alliés soutiennent la Moldavie, la Géorgie et la Bosnie-Herzégovine, trois partenaires "
                      "exposés aux pressions de la Russie.", "fr")
     assert {o for s, r, o in fr if s == "Q159" and r == "threatens"} == {"Q225", "Q230", "Q217"}
+
+
+def test_taking_office_and_roles_naming_their_body_give_leaders():
+    got, facts = facts_of("On Sunday, Mikheil Kavelashvili, a former footballer, was sworn in as Georgia's "
+                          "president.", "en", published="2025-01-03")
+    f = next(f for f in facts if f.subject == "mikheil-kavelashvili" and f.relation == "leader_of")
+    assert f.object == "Q230" and f.start == "2024-12-29"
+    fr, _ = facts_of("Maia Sandu a été réélue présidente de la Moldavie le 3 novembre 2024.", "fr")
+    assert ("maia-sandu", "leader_of", "Q217") in fr

@@ -220,3 +220,44 @@ def launched_with_facts(ctx, sent, sent_args, make: Callable) -> list:
                     out.append((1, make(rel, c, a, verb)))
             break
     return out
+
+
+_TAKES_OFFICE = re.compile(
+    r"^\s*,?\s*(?:(?:who|qui)\s+)?(?:was|has been|had been|is|a été|avait été|est|sera|will be)?\s*(?:sworn in|inaugurated"
+    r"|elected|re-elected|reelected|appointed|named|investie?|élue?|réélue?|nommée?|désignée?|took office|became"
+    r"|est devenue?|a pris ses fonctions|a prêté serment)\s+(?:as\s+|comme\s+|en tant que\s+)?(?:the\s+|le\s+|la\s+)?"
+    r"(?:new\s+|nouveau\s+|nouvelle\s+)?(?P<title>[\w\s'-]{3,40}?)\s*(?:of the\s+|of\s+|de la\s+|de l'|du\s+|de\s+|d')?$",
+    re.IGNORECASE)
+
+
+def takes_office_facts(ctx, sent, sent_args, make: Callable) -> list:
+    """"Mikheil Kavelashvili was sworn in as Georgia's president", « X a été élu président de la Moldavie »: the
+    person heads the country or body from the clause's date (leader_of; a minister's seat is part_of)."""
+    out = []
+    leaders = {" ".join(t) for t in ctx.lex.titles}
+    seats = {" ".join(t) for t in ctx.lex.seat_titles}
+    for k, p in enumerate(sent_args):
+        if p.m.type != "person" or p.m.origin == "anaphor":
+            continue
+        for b in sent_args[k + 1:k + 4]:
+            if b.m.type not in ("country", "organization"):
+                continue
+            gap = ctx.ntext[p.m.end:b.m.start]
+            possessive = re.search(r"\s(?:as|comme)\s+(?:the\s+)?$", gap) and \
+                re.match(r"['’]s?\s+(?:new\s+)?(\w[\w\s-]{2,30})", ctx.ntext[b.m.end:b.m.end + 40])
+            m = _TAKES_OFFICE.match(gap)
+            title = m.group("title").strip().lower() if m else None
+            if possessive:
+                title = possessive.group(1).strip().lower()
+            if title is None and m is None:
+                continue
+            words = title.split() if title else []
+            # the title may carry a demonym or extra words: the first known title inside it decides
+            hit = next((" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)
+                        if " ".join(words[i:j]) in leaders | seats), None)
+            if hit is None:
+                continue
+            rel = "part_of" if hit in seats and hit not in leaders else "leader_of"
+            out.append((2, make(rel, p, b, ctx.sdoc[p.head])))
+            break
+    return out

@@ -21,6 +21,7 @@ from veille.facts.clauses import (
     mediation_facts,
     origin_supply_facts,
     route_facts,
+    takes_office_facts,
     terrorist_designation_facts,
     threat_list_facts,
 )
@@ -1242,7 +1243,8 @@ def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[
             + terrorist_designation_facts(ctx, sent, sent_args, subject_args, make)
             + origin_supply_facts(ctx, sent, sent_args, make)
             + route_facts(ctx, sent, sent_args, make)
-            + launched_with_facts(ctx, sent, sent_args, make))
+            + launched_with_facts(ctx, sent, sent_args, make)
+            + takes_office_facts(ctx, sent, sent_args, make))
 
 
 def _carried_supply(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, dates: dict,

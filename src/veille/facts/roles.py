@@ -15,6 +15,7 @@ from functools import lru_cache
 _BODY_TYPES = ("country", "organization")
 _OF_AT_END = re.compile(r"\s+(?:of the|of|de la|de l'|du|de|des|d')\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s?\s+")
+_ROLE_BODY = re.compile(r"^.*\s(?:of the|of|de la|de l'|du|des|de|d')\s*(\S.*)$", re.IGNORECASE)
 _JOIN = re.compile(r"^[\s,]*(?:(?:de la|de l'|du|de|des|d'|of the|of|the|le|la|l'|les)\s*)?$", re.IGNORECASE)
 
 
@@ -161,6 +162,13 @@ def office_facts(ctx, sent, sent_args, make) -> list:
         if body is not None and body.m.entity != p.m.entity:
             out.append(make(rel, p, body, body.m.entity, span))
             continue
-        for ent, _role in kb_bodies(p.m.entity, mentioned, ctx.analysis.doc.anchor):
+        bodies = kb_bodies(p.m.entity, mentioned, ctx.analysis.doc.anchor)
+        if not bodies and p.m.origin == "role":
+            # « présidente de la Moldavie », "president of Moldova": the role names its body itself
+            named = _ROLE_BODY.search(p.m.text)
+            actor = kb_lookup_one(named.group(1), ctx.lang) if named else None
+            if actor is not None and actor.type in _BODY_TYPES and actor.id != p.m.entity:
+                bodies = [(actor.id, title)]
+        for ent, _role in bodies:
             out.append(make(rel, p, None, ent, span))
     return out
