@@ -235,3 +235,16 @@ def test_taking_office_and_roles_naming_their_body_give_leaders():
     assert f.object == "Q230" and f.start == "2024-12-29"
     fr, _ = facts_of("Maia Sandu a été réélue présidente de la Moldavie le 3 novembre 2024.", "fr")
     assert ("maia-sandu", "leader_of", "Q217") in fr
+
+
+def test_passive_succession_with_a_distant_agent():
+    text = ("Georgia joined the North Atlantic Cooperation Council in 1992. This forum was succeeded in 1997 by the "
+            "Euro-Atlantic Partnership Council (EAPC).")
+    got, _ = facts_of(text, "en")
+    assert ("nato-nacc", "succeeded_by", "nato-eapc") in got
+    assert ("nato-eapc", "succeeded_by", "nato-nacc") not in got
+
+
+def test_a_passive_without_agent_names_no_founder():
+    got, _ = facts_of("After the war, the NATO-Georgia Commission was set up in September 2008.", "en")
+    assert not any(r == "member_of" for _, r, _ in got)

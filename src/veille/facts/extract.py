@@ -412,6 +412,8 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
             continue  # a noun's arguments hang under it (or, marked, under its light verb: "imposed bans on X")
         if prep in ("par", "by") and not passive:
             s -= 3
+        if en.ends and a.head not in sub:
+            continue  # "left the presidential palace … Georgian Dream": what one leaves is the verb's own
         if a.head in sub:
             s += 2
             s -= 0.3 * _tree_dist(tok, ctx.sdoc[a.head])
@@ -524,14 +526,14 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     tok = tr.tok
     en = tr.entry
     if passive:
-        agents = [a for a in sent_args if a.prep in ("par", "by") and tok.i < a.head <= tok.i + 8
+        agents = [a for a in sent_args if a.prep in ("par", "by") and tok.i < a.head <= tok.i + 12
                   and _tree_dist(tok, ctx.sdoc[a.head]) <= 2]
         if agents:
             out: list[Arg] = []
             _add_with_conjuncts(ctx, agents[0], out)
             return out, True
-        if en.passive_only:
-            return [], False
+        if en.passive_only or en.passive_agent:
+            return [], False  # "was set up in 2008", "was succeeded in 1997": the clause subject is the patient
     if nounish:
         # « l'adhésion de X », « sa participation », « la coopération turque », "Azerbaijan's accession"
         for c in tok.children:
