@@ -49,7 +49,7 @@ def analyze(doc: Document) -> Analysis:
     return _analyze_parsed(doc, get_nlp(doc.lang)(normalise_for_nlp(doc.text)))
 
 
-def analyze_many(docs: Iterable[Document], batch_size: int = 32) -> Iterator[Analysis | Rejected]:
+def analyze_many(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis | Rejected]:
     """All per-document stages for a stream of documents, parsed in batches (order kept); a document whose
     analysis fails comes back as `Rejected` with the reason."""
     batch: list[Document] = []

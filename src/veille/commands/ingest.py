@@ -108,7 +108,7 @@ def ingest(db_path: str, paths: list[str], published: str | None = None, workers
     else:
         pool = None
         # in-process, bigger chunks let spaCy batch more texts through its networks at once
-        results = (_analyze_chunk(c) for c in _chunks(docs, 32))
+        results = (_analyze_chunk(c) for c in _chunks(docs, 16))
     try:
         for chunk in results:
             for analysis in chunk:

@@ -209,6 +209,9 @@ def launched_with_facts(ctx, sent, sent_args, make: Callable) -> list:
                 continue
             if not _LAUNCHED_WITH.match(ctx.ntext[a.m.end:b.m.start]):
                 continue
+            if any(c.m.type in ("organization", "programme") and a.m.end <= c.m.start and c.m.end <= b.m.start
+                   and c.m.entity != a.m.entity for c in sent_args):
+                break  # another body is named between: the participle is its own
             members: list = []
             ctx.add_list(b, members)
             rel = "member_of" if a.m.type == "organization" else "participates_in"
