@@ -248,3 +248,10 @@ def test_passive_succession_with_a_distant_agent():
 def test_a_passive_without_agent_names_no_founder():
     got, _ = facts_of("After the war, the NATO-Georgia Commission was set up in September 2008.", "en")
     assert not any(r == "member_of" for _, r, _ in got)
+
+
+def test_freezing_participation_ends_it():
+    _, facts = facts_of("Armenia froze its participation in the Collective Security Treaty Organization in February "
+                        "2024.", "en")
+    f = next(f for f in facts if f.subject == "Q399" and f.object == "csto" and f.relation != "sanctions")
+    assert f.end == "2024-02" and f.start is None
