@@ -255,3 +255,14 @@ def test_freezing_participation_ends_it():
                         "2024.", "en")
     f = next(f for f in facts if f.subject == "Q399" and f.object == "csto" and f.relation != "sanctions")
     assert f.end == "2024-02" and f.start is None
+
+
+def test_listed_members_belong_to_the_body_just_named():
+    text = ("The Collective Security Treaty Organization was set up in 2002. Today its members are Russia, Belarus, "
+            "Armenia, Kazakhstan, Kyrgyzstan and Tajikistan.")
+    got, _ = facts_of(text, "en")
+    assert {s for s, r, o in got if r == "member_of" and o == "csto"} >= {"Q159", "Q184", "Q399", "Q232", "Q813",
+                                                                        "Q863"}
+    fr, _ = facts_of("L'OTSC a été fondée en 2002. Ses membres sont la Russie, le Bélarus, l'Arménie et le "
+                     "Kazakhstan.", "fr")
+    assert {s for s, r, o in fr if r == "member_of" and o == "csto"} >= {"Q159", "Q184", "Q399", "Q232"}

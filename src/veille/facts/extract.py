@@ -1102,6 +1102,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_nested_name_facts(ctx, sent, sent_args, seen_named))
         cands.extend(_event_participation(ctx, sent, sent_args))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))
+        cands.extend(_member_list(ctx, sent, sent_args))
         if RECALL_NET:
             cands.extend(_fallback_pairs(ctx, sent, sent_args, idle, dates, cands))
         for _, f in cands:
@@ -1133,6 +1134,37 @@ def _topic_body(ctx: _DocContext, sent, tok, exclude: set[str]) -> Arg | None:
         if a.m.type in ("organization", "programme") and a.m.entity not in exclude and a.m.origin != "anaphor":
             return a
     return None
+
+
+_MEMBERS_ARE = re.compile(r"\b(?:members|membres|member states|États membres|pays membres)\s*(?:are|include|included"
+                          r"|were|comprise|sont|étaient|comprennent|incluent|:)\s*$", re.IGNORECASE)
+
+
+def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """"its members are Russia, Belarus and Armenia", « ses membres sont la Russie, le Bélarus… »: each listed state
+    is a member of the body the possessive points to (named just before)."""
+    out: list[tuple[int, Fact]] = []
+    for a in sent_args:
+        if a.m.type != "country" or a.m.origin == "demonym":
+            continue
+        before = ctx.ntext[max(sent.start_char, a.m.start - 40):a.m.start]
+        before = re.sub(r"(?:\b(?:the|la|le|les)\s+|\bl')$", "", before, flags=re.IGNORECASE)
+        m = _MEMBERS_ARE.search(before)
+        if m is None:
+            continue
+        tok = ctx.sdoc[a.head]
+        body = _topic_body(ctx, sent, tok, {a.m.entity})
+        if body is None:
+            return out
+        members: list[Arg] = []
+        _add_with_conjuncts(ctx, a, members)
+        start = a.m.start - (len(before) - m.start())
+        for c in members:
+            if c.m.type == "country" and c.m.entity != body.m.entity:
+                out.append((2, _make(ctx, sent, "member_of", c, c.m.entity, body, (start, c.m.end), None, False, 0.6,
+                                     "COOPERATE", "members")))
+        return out
+    return out
 
 
 def _yearly_amounts(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
