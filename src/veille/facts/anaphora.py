@@ -77,7 +77,6 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
     """Pseudo-mentions for anaphors whose antecedent can be found (sorted by position)."""
     mentions = sorted(analysis.mentions, key=lambda m: m.start)
     text = sdoc.text  # spaCy joins the tokens again on each access: once per document
-    sdoc.user_data["veille_text"] = text
     covered = set()
     for m in mentions:
         covered.update(range(m.start, m.end))
@@ -94,7 +93,7 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
             continue
         low = tok.text.lower()
         if low in _GROUP_NOUNS and tok.i > 0 and tok.nbor(-1).text.lower() in _GROUP_NUMBERS:
-            group = _group_mention(mentions, sdoc, tok, _GROUP_NUMBERS[tok.nbor(-1).text.lower()], _GROUP_NOUNS[low])
+            group = _group_mention(mentions, text, tok, _GROUP_NUMBERS[tok.nbor(-1).text.lower()], _GROUP_NOUNS[low])
             if group is not None:
                 out.append(group)
             continue
@@ -152,14 +151,13 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
     return out
 
 
-def _group_mention(mentions: list[Mention], sdoc, tok, n: int, types: tuple[str, ...]) -> Mention | None:
+def _group_mention(mentions: list[Mention], text: str, tok, n: int, types: tuple[str, ...]) -> Mention | None:
     """« les deux pays », "the three countries": the last `n` distinct actors of those types named in the sentences
     before (within the paragraph), as one pseudo-mention standing for the first, the others in its label."""
     num = tok.nbor(-1)
     start = num.idx
     if num.i > 0 and num.nbor(-1).text.lower() in ("les", "ces", "the", "these", "those", "leurs", "their"):
         start = num.nbor(-1).idx
-    text = sdoc.user_data.get("veille_text") or sdoc.text
     para = text.rfind("\n\n", 0, start)
     members: list[Mention] = []
     for m in reversed(mentions):

@@ -437,7 +437,7 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
     return [a for a in out if a.m.entity not in subj_ids]
 
 
-_EXPOSED = ("expos", "confront", "soumis", "subject", "fac", "victim", "cibl", "target")
+_EXPOSED = ("expos", "confront", "soumis", "subject", "facing", "victim", "cibl", "target")
 
 
 def _exposed_to(ctx: _DocContext, tok, subj_ids: set[str]) -> Arg | None:

@@ -57,19 +57,24 @@ def parse_many(texts: Iterable[str], lang: str = "fr", batch_size: int = 16) -> 
     yield from get_nlp(lang).pipe((normalise_for_nlp(t) for t in texts), batch_size=batch_size)
 
 
-def sentence_start(sdoc: Doc, i: int) -> int:
-    """Index of the first token of the sentence holding token `i`. spaCy's `Token.sent` walks the document's
-    sentences on every call; the starts are computed once per document and kept in its `user_data`."""
+def _sent_starts(sdoc: Doc) -> list[int]:
+    """First token index of each sentence. spaCy's `Token.sent` walks the document's sentences on every call; the
+    starts are computed once per document and kept in its `user_data`."""
     starts = sdoc.user_data.get("veille_sent_starts")
     if starts is None:
         starts = [s.start for s in sdoc.sents]
         sdoc.user_data["veille_sent_starts"] = starts
+    return starts
+
+
+def sentence_start(sdoc: Doc, i: int) -> int:
+    """Index of the first token of the sentence holding token `i`."""
+    starts = _sent_starts(sdoc)
     return starts[bisect_right(starts, i) - 1] if starts else 0
 
 
 def sentence_end(sdoc: Doc, i: int) -> int:
     """Index one past the last token of the sentence holding token `i`."""
-    sentence_start(sdoc, i)
-    starts = sdoc.user_data["veille_sent_starts"]
+    starts = _sent_starts(sdoc)
     k = bisect_right(starts, i)
     return starts[k] if k < len(starts) else len(sdoc)
