@@ -191,8 +191,10 @@ def route_facts(ctx, sent, sent_args, make: Callable) -> list:
 
 
 _LAUNCHED_WITH = re.compile(
-    r"^[^.;:]{0,60}?\b(?:lancée?s?|créée?s?|fondée?s?|établie?s?|inaugurée?s?|mise? en place|launched|created"
-    r"|established|founded|set up|formed|inaugurated)\b[^.;:]{0,50}?\b(?:avec|with)\s+(?:(?:la|le|les|the)\s+|l')?$",
+    r"^[^.;:]{0,60}?\b(?P<verb>lancée?s?|créée?s?|fondée?s?|établie?s?|inaugurée?s?|mise? en place|launched|created"
+    r"|established|founded|set up|formed|inaugurated)\b[^.;:]{0,50}?\b(?:(?:avec|with)\s+(?:(?:la|le|les|the)\s+|l')?"
+    # "launched … by the EU and six eastern neighbours: Armenia, …": the founders enumerated after a colon
+    r"|(?:by|par)\s+[^.;:]{0,60}?\s*[:–—]\s*(?:(?:la|le|les|the)\s+|l')?)$",
     re.IGNORECASE)
 
 
@@ -207,9 +209,10 @@ def launched_with_facts(ctx, sent, sent_args, make: Callable) -> list:
         for b in sent_args[k + 1:k + 8]:
             if b.m.type != "country" or b.m.origin == "demonym":
                 continue
-            if not _LAUNCHED_WITH.match(ctx.ntext[a.m.end:b.m.start]):
+            m = _LAUNCHED_WITH.match(ctx.ntext[a.m.end:b.m.start])
+            if not m:
                 continue
-            if any(c.m.type in ("organization", "programme") and a.m.end <= c.m.start and c.m.end <= b.m.start
+            if any(c.m.type in ("organization", "programme") and a.m.end <= c.m.start < a.m.end + m.start("verb")
                    and c.m.entity != a.m.entity for c in sent_args):
                 break  # another body is named between: the participle is its own
             members: list = []

@@ -269,10 +269,18 @@ _LIST_SEP_PREP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|as well as|ainsi que
                             r"|in|for|on|from|avec|en|pour|sur|dans)\s*(?:(?:le|la|les|the)\s+|l')?$", re.IGNORECASE)
 
 
+# "Iran and six powers – the United States, Russia…", « l'UE et six voisins : l'Arménie… »: a counted noun announces
+# the enumeration that follows a colon or a dash
+_ENUM_GAP = re.compile(r"^\s*(?:,|et|and)?\s*(?:(?:les|des|ses|leurs|the|its|their)\s+)?(?:\d+|deux|trois|quatre|cinq"
+                       r"|six|sept|huit|neuf|dix|two|three|four|five|seven|eight|nine|ten)\s+(?:[\w'’-]+\s+){0,3}?"
+                       r"[\w'’-]+\s*[:–—]\s*(?:(?:le|la|les|the)\s+|l')?$", re.IGNORECASE)
+
+
 def _list_gap(gap: str, prep: str) -> bool:
     """Whether `gap` separates two items of one list: « , » « et », or the first item's preposition repeated
-    (« à la Bosnie, à la Géorgie et à la Moldavie », "to Georgia and to Moldova")."""
-    if _LIST_SEP.match(gap):
+    (« à la Bosnie, à la Géorgie et à la Moldavie », "to Georgia and to Moldova"), or a counted noun that
+    announces an enumeration ("Iran and six powers – the United States, …")."""
+    if _LIST_SEP.match(gap) or _ENUM_GAP.match(gap):
         return True
     m = _LIST_SEP_PREP.match(gap) if prep else None
     return bool(m) and _norm_prep(m.group("prep")) == prep
@@ -691,6 +699,9 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     en, tok = tr.entry, tr.tok
     if any(c.text.lower() in _MODAL for c in tok.children):
         return []
+    if en.relation == "sanctions" and any(c.dep_ in ("obj", "dobj") and c.text.lower() in _MEMBERSHIP_NOUNS
+                                          for c in tok.children):
+        return []  # "froze its participation" ends a membership (see _suspended_membership), it sanctions no one
     if tok.dep_ in ("amod", "nmod", "compound", "acl") and tok.head.text.lower() in _GENERIC and nounish_head(tok):
         return []  # « les pays membres », "partner countries": no particular actor
     nounish = _is_nounish(tok, ctx.lang)
@@ -735,7 +746,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
     subjects = _named_args(ctx, subjects)
     if en.relation == "member_of" and not en.inverse:
-        objects = [a for a in objects if a.m.type not in ("country", "person")]  # one joins bodies, not states
+        objects = [a for a in objects if a.m.type not in ("country", "person", "place")]  # one joins bodies, not states
     if not objects and explicit and subjects and en.relation == "member_of" and not en.inverse and not nounish:
         # "Algeria joined in 2000", "India and Pakistan were admitted in 2017": the body just named
         topic = _topic_body(ctx, sent, tok, {a.m.entity for a in subjects})
@@ -743,7 +754,10 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     objects = [a for a in _named_args(ctx, objects) if a.m.entity not in {b.m.entity for b in subjects}]
     if not en.symmetric and subjects:
         subjects = subjects + [a for a in _companions(ctx, sent_args, subjects) if a not in subjects]
-    entre = _named_args(ctx, [a for a in sent_args if a.prep in ("entre", "between") and a.head in _subtree_ids(tok)])
+    entre = []
+    for a in _named_args(ctx, [a for a in sent_args if a.prep in ("entre", "between") and a.head in _subtree_ids(tok)]):
+        _add_with_conjuncts(ctx, a, entre)  # the parse often drops the tail of a long list
+    entre = _named_args(ctx, entre)
     pairs: list[tuple[Arg | None, str, Arg | None]] = []
     if en.symmetric and len(entre) >= 2 and not (en.mediation and subjects):
         if en.relation == "meets":
@@ -1065,6 +1079,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     seen_parts: set[str] = set()
     seen_named: set[str] = set()
     leaders: dict[str, str] = {}  # person -> the country the document says they lead
+    bodies: dict[str, tuple[str, str]] = {}  # actor -> (relation, body) of its latest membership or participation
     ai = 0
     last_supply: Fact | None = None  # the paragraph's latest supply fact, for a later one that names no recipient
     last_para = -2
@@ -1103,6 +1118,11 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_event_participation(ctx, sent, sent_args))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))
         cands.extend(_member_list(ctx, sent, sent_args))
+        for _, f in cands:
+            if f.relation in ("member_of", "participates_in") and f.object and ctx.types.get(f.object) in (
+                    "organization", "programme"):
+                bodies[f.subject] = (f.relation, f.object)
+        cands.extend(_suspended_membership(ctx, sent, sent_args, bodies))
         if RECALL_NET:
             cands.extend(_fallback_pairs(ctx, sent, sent_args, idle, dates, cands))
         for _, f in cands:
@@ -1164,6 +1184,58 @@ def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
                 out.append((2, _make(ctx, sent, "member_of", c, c.m.entity, body, (start, c.m.end), None, False, 0.6,
                                      "COOPERATE", "members")))
         return out
+    return out
+
+
+_MEMBERSHIP_NOUNS = {"participation", "membership", "adhésion", "appartenance", "cooperation", "coopération"}
+_SUSPENDS = re.compile(
+    r"\b(?P<verb>froze|freezes|frozen|suspended|suspends|suspend|ended|ends|halted|gelé|gèle|gelait|suspendu|suspend"
+    r"|suspendait|mis fin à|met fin à|mettre fin à)\s+(?:again\s+|à nouveau\s+)?(?:its|sa|son|their|leur)\s+"
+    r"(?P<what>participation|membership|adhésion|appartenance|cooperation|coopération)\b", re.IGNORECASE)
+
+
+def _suspended_membership(ctx: _DocContext, sent, sent_args: list[Arg],
+                          bodies: dict[str, tuple[str, str]]) -> list[tuple[int, Fact]]:
+    """"Armenia froze its participation in February 2024", « le pays a suspendu son adhésion »: the subject's
+    membership (or participation, cooperation) ends at the clause's date. The body is the one named next
+    ("… its participation in the Assembly") or else the one the document last related the subject to."""
+    out: list[tuple[int, Fact]] = []
+    for m in _SUSPENDS.finditer(ctx.ntext, sent.start_char, sent.end_char):
+        verb = next((t for t in sent if t.idx >= m.start("verb")), None)
+        if verb is None:
+            continue
+        s = _clause_subject(verb, ctx.lang)
+        subj = _args_under(ctx, s, sent_args) if s is not None else []
+        if not subj:
+            before = [a for a in sent_args if a.m.end <= m.start() and a.prep == "" and
+                      a.m.type in ("country", "organization")]
+            subj = before[-1:]
+        subj = [a for a in _named_args(ctx, subj) if a.m.type in ("country", "organization", "company")]
+        if not subj:
+            continue
+        coop = m.group("what").lower().startswith("coop")
+        after = ctx.ntext[m.end():m.end() + 60]
+        named = re.match(r"\s*(?:in|to|of|with|à|au|aux|dans|avec)\s+(?:(?:the|la|le|les)\s+|l')?", after)
+        target = None
+        if named:
+            at = m.end() + named.end()
+            target = next((a for a in sent_args if a.m.start == at and a.m.type in (
+                "organization", "programme", "country" if coop else "organization")), None)
+        date = _pick_date(ctx, verb, sent)
+        for a in subj:
+            if target is not None:
+                rel = "cooperates_with" if coop else "participates_in" if target.m.type == "programme" else "member_of"
+                obj_e = target.m.entity
+            elif a.m.entity in bodies and not coop:
+                rel, obj_e = bodies[a.m.entity]
+            else:
+                continue
+            if obj_e == a.m.entity:
+                continue
+            f = _make(ctx, sent, rel, a, a.m.entity, target, (m.start(), m.end()), date, True, 0.6, "COOPERATE",
+                      m.group("verb"))
+            f.object = obj_e
+            out.append((3, f))
     return out
 
 

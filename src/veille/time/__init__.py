@@ -37,11 +37,47 @@ def extract(text: str, lang: str = "fr", anchor: str | None = None, *, anchor_in
     pat = patterns(lang)
     anchor_p = parse_anchor(anchor)
     out = []
-    for atom in scan(text, lang):
-        timex = to_timex(text, atom, pat, anchor_p, anchor_inferred)
+    atoms = scan(text, lang)
+    for atom in atoms:
+        local = _sentence_anchor(text, atom, atoms)
+        if local is not None:
+            # « devenu membre le 4 avril 2023, après la ratification … le 27 mars »: a yearless day sits in the
+            # year of the full date its own sentence gives, not in the publication's year
+            timex = to_timex(text, atom, pat, local, False)
+        else:
+            timex = to_timex(text, atom, pat, anchor_p, anchor_inferred)
         if timex is not None:
             out.append(timex)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _yearless_day(atom) -> bool:
+    spec = atom.spec
+    return atom.to is None and not atom.direction and spec[0] == "date" and spec[1][0] is None and \
+        spec[1][1] is not None
+
+
+def _sentence_anchor(text: str, atom, atoms) -> tuple | None:
+    """The nearest full date (year and month) stated in the yearless `atom`'s own sentence, if any."""
+    if not _yearless_day(atom):
+        return None
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, atom.start - 300), atom.start)), default=0)
+    nxt = _SENTENCE_END.search(text, atom.end)
+    hi = nxt.start() if nxt else len(text)
+    best = None
+    for other in atoms:
+        if other is atom or other.start < lo or other.end > hi or other.spec[0] != "date":
+            continue
+        p = other.spec[1]
+        if p[0] is None or p[1] is None or other.to is not None:
+            continue
+        dist = abs(other.start - atom.start)
+        if best is None or dist < best[0]:
+            best = (dist, p)
+    return best[1] if best else None
 
 
 class TimexIndex:
