@@ -297,10 +297,19 @@ def _add_with_conjuncts(ctx: _DocContext, a: Arg, out: list[Arg]) -> None:
     k = ctx.arg_index.get(id(a))
     if k is not None:
         prev = a
+        qualifier = None  # « entre Gazprom et l'ukrainien Naftogaz »: a demonym qualifying the next item
         for b in ctx.args[k + 1:k + 12]:
+            if b.m.origin == "demonym" and b.m.type != a.m.type and qualifier is None:
+                qualifier = b
+                continue
             if b.m.type != a.m.type and not {a.m.type, b.m.type} <= {"country", "organization"}:
                 break
-            if not _list_gap(ctx.ntext[prev.m.end:b.m.start], a.prep):
+            gap_end = b.m.start
+            if qualifier is not None:
+                if ctx.ntext[qualifier.m.end:b.m.start].strip():
+                    break
+                gap_end, qualifier = qualifier.m.start, None
+            if not _list_gap(ctx.ntext[prev.m.end:gap_end], a.prep):
                 break
             if b not in out:
                 out.append(b)
@@ -699,6 +708,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     en, tok = tr.entry, tr.tok
     if any(c.text.lower() in _MODAL for c in tok.children):
         return []
+    if en.relation == "member_of" and any(t.lower_ in ("vigueur", "force") for t in ctx.sdoc[tok.i + 1:tok.i + 4]):
+        return []  # « est entré en vigueur », "entered into force": a text takes effect, no one joins
     if en.relation == "sanctions" and any(c.dep_ in ("obj", "dobj") and c.text.lower() in _MEMBERSHIP_NOUNS
                                           for c in tok.children):
         return []  # "froze its participation" ends a membership (see _suspended_membership), it sanctions no one
@@ -760,9 +771,11 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     entre = _named_args(ctx, entre)
     pairs: list[tuple[Arg | None, str, Arg | None]] = []
     if en.symmetric and len(entre) >= 2 and not (en.mediation and subjects):
-        if en.relation == "meets":
-            # « une rencontre entre A, le président B de X et C »: every participant meets every other one
-            entre = _chain_same_type(ctx, entre, sent_args)
+        if en.relation == "meets" or len(entre) == 3:
+            # « une rencontre entre A, le président B de X et C », « un mémorandum signé entre A, B et C »: every
+            # participant with every other one (a longer list is one side facing the others)
+            if en.relation == "meets":
+                entre = _chain_same_type(ctx, entre, sent_args)
             pairs.extend((x, x.m.entity, y) for k, x in enumerate(entre) for y in entre[k + 1:])
         else:
             first = entre[0]
@@ -1118,6 +1131,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_event_participation(ctx, sent, sent_args))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))
         cands.extend(_member_list(ctx, sent, sent_args))
+        cands.extend(_troop_facts(ctx, sent, sent_args))
         for _, f in cands:
             if f.relation in ("member_of", "participates_in") and f.object and ctx.types.get(f.object) in (
                     "organization", "programme"):
@@ -1184,6 +1198,63 @@ def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
                 out.append((2, _make(ctx, sent, "member_of", c, c.m.entity, body, (start, c.m.end), None, False, 0.6,
                                      "COOPERATE", "members")))
         return out
+    return out
+
+
+_TROOPS = {"armée", "armées", "troupes", "soldats", "militaires", "forces", "contingent", "contingents", "instructeurs",
+           "casques", "paramilitaires", "mercenaires", "army", "troops", "soldiers", "forces", "military", "contingent",
+           "instructors", "peacekeepers", "mercenaries", "servicemen", "personnel"}
+_TROOPS_IN = ("déploy", "déploi", "station", "arriv", "envoy", "dépêch", "rest", "maint", "présent", "deploy", "sent",
+              "send", "dispatch", "station", "arriv", "remain", "based")
+_TROOPS_OUT = ("quitt", "quitté", "retir", "retrait", "parti", "left", "leav", "withdr", "pull")
+_TO_PLACE = {"à", "au", "aux", "en", "dans", "vers", "to", "in", "into", "de", "du", "des", "from", "d'", "", "out of"}
+
+
+def _troop_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """« des instructeurs militaires russes sont arrivés au Niger », « l'armée française a quitté le pays le 15 août
+    2022 », "the CSTO sent 2,000 troops to Kazakhstan": a state's (or body's) forces arriving in or stationed in a
+    country support it from that date; leaving or withdrawing ends that support."""
+    out: list[tuple[int, Fact]] = []
+    for t in sent:
+        if t.lower_ not in _TROOPS or t.dep_ in ("amod", "compound"):
+            continue
+        owner = next((ctx.tok_arg[c.i] for c in t.children if c.i in ctx.tok_arg and c.dep_ in (
+            "amod", "nmod", "poss", "nmod:poss", "compound") and ctx.tok_arg[c.i].m.type in ("country",
+                                                                                           "organization")), None)
+        verb = t.head
+        w = verb.lower_
+        if t.dep_ in ("obj", "dobj") and owner is None:
+            s = _clause_subject(verb, ctx.lang)
+            got = _args_under(ctx, s, sent_args) if s is not None else []
+            owner = got[0] if got and got[0].m.type in ("country", "organization") else None
+        if owner is None or verb.i == t.i:
+            continue
+        ends = w.startswith(_TROOPS_OUT)
+        if not ends and not w.startswith(_TROOPS_IN):
+            continue
+        owner = _named_args(ctx, [owner])[0]
+        under = _subtree_ids(verb) - _subtree_ids(t)
+        places = [a for a in sent_args if a.head in under and _tree_dist(verb, ctx.sdoc[a.head]) <= 2 and
+                  a.m.type in ("country", "place") and a.m.origin != "demonym" and a.prep in _TO_PLACE and
+                  a.m.entity != owner.m.entity and (a.prep != "" or ends)]
+        if not places:
+            continue
+        spread: list[Arg] = []
+        _add_with_conjuncts(ctx, places[0], spread)
+        date = _pick_date(ctx, verb, sent)
+        since = None  # « Présente au Mali depuis 2013, l'armée française a quitté le pays en 2022 »
+        for c in verb.children:
+            if ends and c.dep_ == "advcl" and c.lower_.startswith(("présent", "present", "déploy", "deploy",
+                                                                    "station", "engag")):
+                got = _pick_date(ctx, c, sent)
+                if got is not None and got[1] in _subtree_ids(c):
+                    since = dates_from(got[0], False)[0]
+        for place in _named_args(ctx, spread):
+            if place.m.type in ("country", "place") and place.m.entity != owner.m.entity:
+                f = _make(ctx, sent, "supports", owner, owner.m.entity, place, (t.idx, verb.idx + len(verb)), date,
+                          ends, 0.55, "AID", verb.text)
+                f.start = f.start or since
+                out.append((1, f))
     return out
 
 

@@ -1,0 +1,77 @@
+"""Enumerations announced by a counted noun, multi-party agreements, suspended memberships and armed forces
+arriving in or leaving a country: facts read from new French and English sentences through the real pipeline."""
+
+from __future__ import annotations
+
+from veille.model import Document
+from veille.pipeline import analyze
+
+
+def facts_of(text: str, lang: str, published: str | None = "2025-10-15"):
+    a = analyze(Document(name="t.txt", text=text, lang=lang, published=published))
+    return {(f.subject, f.relation, f.object) for f in a.facts}, a.facts
+
+
+def test_enumeration_after_a_dash_pairs_every_party():
+    text = "Signed in 2019 between Turkey and four partners – Greece, Italy, Spain and Portugal – the pact lapsed."
+    got, _ = facts_of(text, "en")
+    partners = {o for s, r, o in got if s == "Q43" and r == "agreement_with"}
+    assert {"Q41", "Q38", "Q29", "Q45"} <= partners
+
+
+def test_launched_by_a_body_and_a_colon_list():
+    text = ("The Mediterranean Dialogue, launched in 1994 by NATO and five partners: Egypt, Israel, Mauritania, "
+            "Morocco and Tunisia, still meets.")
+    got, facts = facts_of(text, "en")
+    members = {s for s, r, o in got if o == "nato-md"}
+    assert {"Q79", "Q801", "Q1028", "Q948"} <= members
+    assert all(f.start == "1994" for f in facts if f.object == "nato-md" and f.subject == "Q79")
+
+
+def test_three_signatories_are_each_others_partners():
+    got, _ = facts_of("Un accord a été signé entre la Grèce, Chypre et Israël le 8 août 2020.", "fr")
+    assert {("Q41", "agreement_with", "Q229"), ("Q41", "agreement_with", "Q801"),
+            ("Q229", "agreement_with", "Q801")} <= got
+
+
+def test_demonym_inside_a_list_of_companies():
+    got, _ = facts_of("Le contrat signé en 2021 entre Rosneft et le kazakh KazMunayGas expire cette année.", "fr")
+    assert any({s, o} == {"rosneft", "kazmunaygas"} for s, r, o in got if r == "agreement_with")
+
+
+def test_entering_into_force_joins_nothing():
+    got, _ = facts_of("L'accord conclu entre l'UE et l'Arménie est entré en vigueur en 2021.", "fr")
+    assert not any(r == "member_of" for _, r, _ in got)
+    assert ("Q458", "agreement_with", "Q399") in got or ("Q399", "agreement_with", "Q458") in got
+
+
+def test_suspending_its_participation_ends_the_latest_membership():
+    text = ("Georgia joined GUAM in 1997. "
+            "Georgia suspended its membership in March 2019, citing costs.")
+    _, facts = facts_of(text, "en")
+    ends = [f for f in facts if f.subject == "Q230" and f.relation == "member_of" and f.end == "2019-03"]
+    assert ends and ends[0].object == "guam" and "suspended its membership" in ends[0].quote
+    assert not any(f.relation == "sanctions" for f in facts)
+
+
+def test_troops_arriving_and_leaving():
+    text = ("Déployée au Tchad depuis mars 2008, l'armée irlandaise a quitté le pays le 15 mars 2009. "
+            "En juin 2021, des instructeurs militaires turcs sont arrivés en Somalie.")
+    _, facts = facts_of(text, "fr")
+    left = next(f for f in facts if f.subject == "Q27" and f.object == "Q657" and f.end)
+    assert (left.relation, left.start, left.end) == ("supports", "2008-03", "2009-03-15")
+    came = next(f for f in facts if f.subject == "Q43" and f.object == "Q1045")
+    assert (came.start, came.end) == ("2021-06", None)
+
+
+def test_troops_sent_by_a_body_and_troops_staying():
+    got, facts = facts_of("In March 2003, the EU sent 400 troops to North Macedonia. "
+                          "Russian soldiers remain in Transnistria.", "en")
+    sent = next(f for f in facts if f.subject == "Q458" and f.object == "Q221")
+    assert sent.start == "2003-03"
+    assert ("Q159", "supports", "transnistria") in got
+
+
+def test_soldiers_are_not_sold():
+    got, _ = facts_of("French soldiers left Mali in August 2022.", "en")
+    assert not any(r == "supplies" for _, r, _ in got)
