@@ -1202,8 +1202,7 @@ def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
 
 
 _TROOPS = {"armée", "armées", "troupes", "soldats", "militaires", "forces", "contingent", "contingents", "instructeurs",
-           "casques", "paramilitaires", "mercenaires", "army", "troops", "soldiers", "forces", "military", "contingent",
-           "instructors", "peacekeepers", "mercenaries", "servicemen", "personnel"}
+           "casques", "paramilitaires", "mercenaires", "army", "troops", "soldiers", "military", "instructors", "peacekeepers", "mercenaries", "servicemen", "personnel"}
 _TROOPS_IN = ("déploy", "déploi", "station", "arriv", "envoy", "dépêch", "rest", "maint", "présent", "deploy", "sent",
               "send", "dispatch", "station", "arriv", "remain", "based")
 _TROOPS_OUT = ("quitt", "quitté", "retir", "retrait", "parti", "left", "leav", "withdr", "pull")
