@@ -75,3 +75,16 @@ def test_troops_sent_by_a_body_and_troops_staying():
 def test_soldiers_are_not_sold():
     got, _ = facts_of("French soldiers left Mali in August 2022.", "en")
     assert not any(r == "supplies" for _, r, _ in got)
+
+
+def test_role_with_demonym_then_name_leads_that_state():
+    got, _ = facts_of("Le président finlandais, Alexander Stubb, a reçu mardi son homologue estonien, Alar Karis.", "fr")
+    assert any(r == "leader_of" and o == "Q33" for _, r, o in got)
+    assert any(r == "leader_of" and o == "Q191" for _, r, o in got)
+
+
+def test_ranked_officer_in_a_capital_heads_the_junta_state():
+    text = ("Le Mali rompt avec la France. La junte du colonel Assimi Goïta à Bamako a expulsé l'ambassadeur "
+            "en janvier 2022.")
+    _, facts = facts_of(text, "fr")
+    assert any(f.relation == "leader_of" and f.object == "Q912" and "Goïta" in f.quote for f in facts)

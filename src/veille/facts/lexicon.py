@@ -51,6 +51,7 @@ class Lexicon:
     multi_by_letter: dict[str, list[tuple[tuple[str, ...], Entry]]]  # the same, by their first letter
     titles: list[tuple[str, ...]]
     seat_titles: list[tuple[str, ...]]
+    rank_titles: list[tuple[str, ...]]
     cessation: tuple[str, ...]
     aspiration: tuple[str, ...]
     negation: frozenset[str]
@@ -94,6 +95,7 @@ def get_lexicon(lang: str) -> Lexicon:
         entries=entries, single=single, multi=multi, multi_by_letter=_by_letter(multi),
         titles=[tuple(t.split()) for t in raw["leader_titles"][lang]],
         seat_titles=[tuple(t.split()) for t in raw.get("seat_titles", {}).get(lang, [])],
+        rank_titles=[tuple(t.split()) for t in raw.get("rank_titles", {}).get(lang, [])],
         cessation=tuple(raw["cessation"][lang]), aspiration=tuple(raw.get("aspiration", {}).get(lang, ())),
         negation=frozenset(raw["negation"][lang]),
         commodities=com["commodities"], units=com["units"], multipliers=com["multipliers"],

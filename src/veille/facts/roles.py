@@ -44,6 +44,25 @@ def kb_actor(entity: str):
     return kb.get(entity) if kb is not None else None
 
 
+def _role_state(text: str, lang: str) -> str | None:
+    """The one state a role phrase names by a demonym or name (« Premier ministre hongrois » → Hungary)."""
+    kb = _kb()
+    if kb is None:
+        return None
+    found = {a.id for w in re.findall(r"[\w-]+", text) if len(w) > 3
+             for a, origin in kb.lookup(w, lang) if a.type == "country" and origin in ("demonym", "name")}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _capital_state(text: str, lang: str) -> str | None:
+    """The state whose capital `text` names (« Niamey » → Niger)."""
+    kb = _kb()
+    if kb is None:
+        return None
+    found = {a.id for a, origin in kb.lookup(text, lang) if a.type == "country" and origin == "capital"}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _title_at_end(prefix: str, titles: list[tuple[str, ...]]) -> tuple[str, int] | None:
     """The title the (lower-cased) text ends with, and where it starts in `prefix`."""
     p = prefix.rstrip(" ,").lower()
@@ -120,6 +139,15 @@ def office_facts(ctx, sent, sent_args, make) -> list:
                 out.append(make(rel, p, body, ent, (body.m.start, p.m.end)))
             if offices:
                 continue
+        if found is None and ctx.lex.rank_titles:
+            # « le général Abdourahamane Tiani à Niamey »: a ranked officer in a capital heads its state (juntas)
+            nxt = sent_args[k + 1] if k + 1 < len(sent_args) else None
+            rank = _title_at_end(text[max(floor, cursor - 30):cursor], ctx.lex.rank_titles)
+            state = _capital_state(nxt.m.text, ctx.lang) if nxt is not None and rank else None
+            if state and re.fullmatch(r"\s*(?:à|in)\s*", text[p.m.end:nxt.m.start]):
+                titled[id(p)] = rank[0]
+                out.append(make("leader_of", p, None, state, (max(floor, cursor - 30) + rank[1], nxt.m.end)))
+                continue
         if found:
             title = found[0]
             tstart = max(floor, cursor - 45) + found[1]
@@ -162,7 +190,11 @@ def office_facts(ctx, sent, sent_args, make) -> list:
         if body is not None and body.m.entity != p.m.entity:
             out.append(make(rel, p, body, body.m.entity, span))
             continue
-        bodies = kb_bodies(p.m.entity, mentioned, ctx.analysis.doc.anchor)
+        named_state = _role_state(p.m.text, ctx.lang) if p.m.origin == "role" else None
+        bodies = kb_bodies(p.m.entity, mentioned | {named_state} if named_state else mentioned,
+                           ctx.analysis.doc.anchor)
+        if not bodies and named_state and not seat:
+            bodies = [(named_state, title)]  # « le Premier ministre hongrois »: the demonym names the state
         if not bodies and p.m.origin == "role":
             # « présidente de la Moldavie », "president of Moldova": the role names its body itself
             named = _ROLE_BODY.search(p.m.text)

@@ -310,8 +310,10 @@ class Linker:
                 continue
             person = self.kb.officeholder(role, c.ids[0][0], on)
             # an office whose holder is unknown still is no actor name: it blocks the NER span, links nowhere
-            out.append(Candidate(span_start, span_end, text[span_start:span_end], "role",
-                                 [(person.id, "role")] if person else [], label="ROLE"))
+            role_c = Candidate(span_start, span_end, text[span_start:span_end], "role",
+                               [(person.id, "role")] if person else [], label="ROLE")
+            role_c.inner = c  # type: ignore[attr-defined]
+            out.append(role_c)
         return out
 
     # --- resolution -------------------------------------------------------------------------------------------
@@ -498,6 +500,14 @@ class Linker:
                 actor = self.kb.get(actor_id)
                 etype = actor.type if actor else "other"
                 add(c, actor_id, origin, etype)
+                inner = getattr(c, "inner", None)
+                if inner is not None and inner.ids and inner.ids[0][0] not in entities:
+                    # « le Premier ministre hongrois »: the state the role names is an actor of the document (its
+                    # facts may name it), though the words are the office holder's mention
+                    state = self.kb.get(inner.ids[0][0])
+                    if state is not None:
+                        entities[state.id] = EntityInfo(state.id, state.name_en or state.name_fr, state.type,
+                                                        state.name_fr or None, state.name_en or None, state.qid)
                 if acronym and acronym not in local:
                     local[acronym] = (actor_id, "acronym_in_text")
                 if etype == "person":
