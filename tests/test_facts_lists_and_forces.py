@@ -88,3 +88,31 @@ def test_ranked_officer_in_a_capital_heads_the_junta_state():
             "en janvier 2022.")
     _, facts = facts_of(text, "fr")
     assert any(f.relation == "leader_of" and f.object == "Q912" and "Goïta" in f.quote for f in facts)
+
+
+def test_successions_by_relay_transformation_and_origin():
+    _, facts = facts_of("La Force de mise en œuvre (IFOR), relayée en décembre 1996 par la Force de stabilisation "
+                        "(SFOR), a quitté la Bosnie.", "fr")
+    f = next(f for f in facts if f.relation == "succeeded_by")
+    assert (f.subject, f.object, f.start) == ("nato-ifor", "nato-sfor", "1996-12")
+    got, facts = facts_of("The Conference on Security and Co-operation in Europe was turned into the OSCE in 1995.",
+                          "en")
+    f = next(f for f in facts if f.relation == "succeeded_by")
+    assert (f.subject, f.object, f.start) == ("csce", "Q81299", "1995")
+    got, _ = facts_of("The Eurasian Economic Union grew out of the Eurasian Customs Union in 2015.", "en")
+    assert any(r == "succeeded_by" and o == "eaeu" for _, r, o in got)
+
+
+def test_shareholders_and_operators():
+    got, _ = facts_of("Le gazoduc Bakou-Tbilissi-Erzurum, détenu par BP, la SOCAR et Lukoil, fonctionne depuis 2006.",
+                      "fr")
+    owners = {s for s, r, o in got if r == "member_of"}
+    assert {"Q152057", "socar", "lukoil"} <= owners
+    got, _ = facts_of("The Kashagan field, operated by NCOC, restarted in 2016.", "en")
+    assert any(r == "leader_of" and o != s for s, r, o in got)
+
+
+def test_recalling_ambassadors_opposes_the_host_states():
+    got, facts = facts_of("On Monday, Algeria recalled its ambassador to Paris and Madrid.", "en")
+    assert {("Q262", "opposes", "Q142"), ("Q262", "opposes", "Q29")} <= got
+    assert all(f.start == "2025-10-13" for f in facts if f.relation == "opposes")

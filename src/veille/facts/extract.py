@@ -302,7 +302,8 @@ def _add_with_conjuncts(ctx: _DocContext, a: Arg, out: list[Arg]) -> None:
             if b.m.origin == "demonym" and b.m.type != a.m.type and qualifier is None:
                 qualifier = b
                 continue
-            if b.m.type != a.m.type and not {a.m.type, b.m.type} <= {"country", "organization"}:
+            if b.m.type != a.m.type and not {a.m.type, b.m.type} <= {"country", "organization"} and \
+                    not {a.m.type, b.m.type} <= {"company", "organization"}:
                 break
             gap_end = b.m.start
             if qualifier is not None:
@@ -757,7 +758,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
     subjects = _named_args(ctx, subjects)
     if en.relation == "member_of" and not en.inverse:
-        objects = [a for a in objects if a.m.type not in ("country", "person", "place")]  # one joins bodies, not states
+        # one joins bodies, not states; a shareholder owns a part of a site (« le TAP, détenu par BP »)
+        objects = [a for a in objects if a.m.type not in ("country", "person") + (() if en.obj_required else ("place",))]
     if not objects and explicit and subjects and en.relation == "member_of" and not en.inverse and not nounish:
         # "Algeria joined in 2000", "India and Pakistan were admitted in 2017": the body just named
         topic = _topic_body(ctx, sent, tok, {a.m.entity for a in subjects})
@@ -1206,6 +1208,7 @@ _TROOPS = {"armée", "armées", "troupes", "soldats", "militaires", "forces", "c
 _TROOPS_IN = ("déploy", "déploi", "station", "arriv", "envoy", "dépêch", "rest", "maint", "présent", "deploy", "sent",
               "send", "dispatch", "station", "arriv", "remain", "based")
 _TROOPS_OUT = ("quitt", "quitté", "retir", "retrait", "parti", "left", "leav", "withdr", "pull")
+_POSSESSIVE_DETS = {"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"}
 _TO_PLACE = {"à", "au", "aux", "en", "dans", "vers", "to", "in", "into", "de", "du", "des", "from", "d'", "", "out of"}
 
 
@@ -1222,6 +1225,8 @@ def _troop_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
                                                                                            "organization")), None)
         verb = t.head
         w = verb.lower_
+        if owner is None and any(c.lower_ in _POSSESSIVE_DETS for c in t.children):
+            continue  # « ses forces », "its forces": whose, the parse cannot tell reliably
         if t.dep_ in ("obj", "dobj") and owner is None:
             s = _clause_subject(verb, ctx.lang)
             got = _args_under(ctx, s, sent_args) if s is not None else []
@@ -1245,9 +1250,12 @@ def _troop_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
         for c in verb.children:
             if ends and c.dep_ == "advcl" and c.lower_.startswith(("présent", "present", "déploy", "deploy",
                                                                     "station", "engag")):
+                inside = _subtree_ids(c)
                 got = _pick_date(ctx, c, sent)
-                if got is not None and got[1] in _subtree_ids(c):
+                if got is not None and got[1] in inside:
                     since = dates_from(got[0], False)[0]
+                if date is not None and date[1] in inside:
+                    date = None  # the participle's date is the start, not the departure
         for place in _named_args(ctx, spread):
             if place.m.type in ("country", "place") and place.m.entity != owner.m.entity:
                 f = _make(ctx, sent, "supports", owner, owner.m.entity, place, (t.idx, verb.idx + len(verb)), date,
