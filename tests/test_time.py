@@ -127,6 +127,12 @@ CASES = [
     ("en", "At the summit on 11-12 July 2023, Allies met.", None,
      [("on 11-12 July 2023", {"from": "2023-07-11", "to": "2023-07-12"})]),
     ("en", "Last May, the report came out.", A, [("Last May", "2025-05")]),
+    # a yearless day takes the year of the full date its sentence gives, and passes it on along the sentence
+    ("fr", "Le traité est entré en vigueur le 2 mai 2019, après sa ratification par la Pologne le 20 avril et par "
+           "la Lituanie le 28 avril.", A,
+     [("le 2 mai 2019", "2019-05-02"), ("le 20 avril", "2019-04-20"), ("le 28 avril", "2019-04-28")]),
+    ("en", "Kyiv has blocked transit since 1 January 2020; in early March, the talks resumed.", A,
+     [("since 1 January 2020", {"from": "2020-01-01", "to": None}), ("in early March", "2025-03")]),
 ]
 
 

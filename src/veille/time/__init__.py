@@ -38,12 +38,18 @@ def extract(text: str, lang: str = "fr", anchor: str | None = None, *, anchor_in
     anchor_p = parse_anchor(anchor)
     out = []
     atoms = scan(text, lang)
+    chained: tuple[int, tuple] | None = None  # (end, full date) of the last day anchored by its sentence
     for atom in atoms:
         local = _sentence_anchor(text, atom, atoms)
+        if local is None and chained is not None and _yearless_day(atom) and atom.start - chained[0] <= 120 \
+                and not _SENTENCE_END.search(text, chained[0], atom.start):
+            local = chained[1]  # « … le 27 mars et par la Grande Assemblée nationale turque le 30 mars »
         if local is not None:
             # « devenu membre le 4 avril 2023, après la ratification … le 27 mars »: a yearless day sits in the
             # year of the full date its own sentence gives, not in the publication's year
-            timex = to_timex(text, atom, pat, local, False)
+            timex = to_timex(text, atom, pat, local, False, local=True)
+            if timex is not None and isinstance(timex.value, str) and len(timex.value) == 10:
+                chained = (atom.end, tuple(int(x) for x in timex.value.split("-")))
         else:
             timex = to_timex(text, atom, pat, anchor_p, anchor_inferred)
         if timex is not None:
@@ -69,7 +75,10 @@ def _sentence_anchor(text: str, atom, atoms) -> tuple | None:
     hi = nxt.start() if nxt else len(text)
     best = None
     for other in atoms:
-        if other is atom or other.start < lo or other.end > hi or other.spec[0] != "date":
+        if other is atom or other.start < lo or other.end > hi or other.spec[0] != "date" or \
+                other.role not in (None, "point", "det"):
+            continue  # « depuis le 28 février 2022 » opens a period: it says nothing of a later day's year
+        if abs(other.start - atom.start) > 120 or ";" in text[min(other.end, atom.end):max(other.start, atom.start)]:
             continue
         p = other.spec[1]
         if p[0] is None or p[1] is None or other.to is not None:

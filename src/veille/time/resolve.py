@@ -160,8 +160,11 @@ def _needs_anchor(atom: Atom) -> bool:
     return True
 
 
-def to_timex(text: str, atom: Atom, pat: Patterns, anchor: Partial | None, anchor_inferred: bool) -> Timex | None:
-    tense = tense_at(text, atom.start, pat) if _needs_anchor(atom) or (atom.to and _needs_anchor(atom.to)) else None
+def to_timex(text: str, atom: Atom, pat: Patterns, anchor: Partial | None, anchor_inferred: bool,
+             local: bool = False) -> Timex | None:
+    """`local`: the anchor is a date of the same sentence, not the time of writing: no tense shift."""
+    tense = tense_at(text, atom.start, pat) if not local and (_needs_anchor(atom) or (atom.to and _needs_anchor(
+        atom.to))) else None
     core = _core(atom, anchor, tense)
     if core is None:
         return None
