@@ -116,3 +116,14 @@ def test_recalling_ambassadors_opposes_the_host_states():
     got, facts = facts_of("On Monday, Algeria recalled its ambassador to Paris and Madrid.", "en")
     assert {("Q262", "opposes", "Q142"), ("Q262", "opposes", "Q29")} <= got
     assert all(f.start == "2025-10-13" for f in facts if f.relation == "opposes")
+
+
+def test_date_of_a_relative_clause_stays_in_it_whatever_the_parse():
+    text = ("L'OTAN et la Géorgie coopèrent depuis longtemps.\n- Les relations entre l'OTAN et la Géorgie ont débuté en "
+            "1992, lorsque le pays a rejoint le Conseil de coopération nord-atlantique, auquel a succédé en 1997 le "
+            "Conseil de partenariat euro-atlantique (CPEA).")
+    got, facts = facts_of(text, "fr")
+    joined = next(f for f in facts if f.relation == "member_of" and f.object == "nato-nacc")
+    assert (joined.subject, joined.start) == ("Q230", "1992")
+    assert ("nato-nacc", "succeeded_by", "nato-eapc") in got
+    assert not any(r == "succeeded_by" and "Q230" in (s, o) for s, r, o in got)

@@ -375,13 +375,22 @@ _TENURE_BEFORE = re.compile(r"(?:au pouvoir|in power|in office|en poste|en fonct
                             re.IGNORECASE)
 
 
+_REL_PRONOUNS = {"auquel", "auxquels", "auxquelles", "duquel", "dont", "lequel", "laquelle", "lesquels", "lesquelles",
+                 "qui", "which", "whom", "who"}
+
+
+def _is_relative(t) -> bool:
+    """A relative clause's verb, by its label or, where the parser attached it elsewhere, by its pronoun."""
+    return t.dep_ in ("acl:relcl", "relcl") or any(c.lower_ in _REL_PRONOUNS and c.i < t.i for c in t.children)
+
+
 def _in_other_relative(tok, trig) -> bool:
     """Whether `tok` sits in a relative clause that does not hold `trig`."""
     t = tok
     for _ in range(8):
         if t.head.i == t.i or t.i == trig.i:
             return False
-        if t.dep_ in ("acl:relcl", "relcl"):
+        if _is_relative(t):
             return trig.i not in _subtree_ids(t)
         t = t.head
     return False
@@ -612,12 +621,17 @@ def _succession(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subjects: lis
     """Successor(s) and predecessor of « succéder à », « prendre le relais de », "take over from", "replace":
     French may put the successor after the verb and the predecessor first (« À ce forum a succédé le CPEA »)."""
     tok = tr.tok
-    if tok.dep_ in ("acl:relcl", "relcl") and tok.head.i in ctx.tok_arg and \
-            any(c.text.lower() in _DATIVE_RELATIVE for c in tok.children):
-        # « le CCNA, auquel a succédé en 1997 le CPEA »: the antecedent is the predecessor
+    pron = next((c for c in tok.children if c.text.lower() in _DATIVE_RELATIVE and c.i < tok.i), None)
+    if pron is not None:
+        # « le CCNA, auquel a succédé en 1997 le CPEA »: the antecedent is the predecessor (the noun the clause
+        # hangs on, or, where the parser attached the clause elsewhere, the name just before the pronoun)
+        ante = ctx.tok_arg.get(tok.head.i) if tok.dep_ in ("acl:relcl", "relcl") else None
+        if ante is None:
+            ante = next((a for a in reversed(sent_args) if a.m.end <= pron.idx and
+                         not ctx.ntext[a.m.end:pron.idx].strip(" ,")), None)
         after = [a for a in sent_args if a.head > tr.end and a.prep == "" and a.head - tr.end <= 8]
-        if after:
-            return after[:1], True, [ctx.tok_arg[tok.head.i]]
+        if after and ante is not None:
+            return after[:1], True, [ante]
     marked = [a for a in sent_args if a.prep in tr.entry.preps and a.prep and abs(a.head - tok.i) <= 8
               and not (tok.i <= a.head <= tr.end)]
     pred = sorted(marked, key=lambda a: (a.head < tok.i, abs(a.head - tok.i)))[:1]
