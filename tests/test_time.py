@@ -127,6 +127,8 @@ CASES = [
     ("en", "At the summit on 11-12 July 2023, Allies met.", None,
      [("on 11-12 July 2023", {"from": "2023-07-11", "to": "2023-07-12"})]),
     ("en", "Last May, the report came out.", A, [("Last May", "2025-05")]),
+    ("en", "Poland served in the mission from 2003 until the operation ended in 2011.", None,
+     [("from 2003", {"from": "2003", "to": "2011"}), ("in 2011", "2011")]),
     # a yearless day takes the year of the full date its sentence gives, and passes it on along the sentence
     ("fr", "Le traité est entré en vigueur le 2 mai 2019, après sa ratification par la Pologne le 20 avril et par "
            "la Lituanie le 28 avril.", A,

@@ -280,7 +280,7 @@ def _join(text: str, atoms: list[Atom], pat: Patterns) -> list[Atom]:
         i += 1
     # a start whose end comes later in the clause: « à partir de 2002 et jusqu'à la fin de …, en 2014 »
     for j, a in enumerate(out):
-        if a.role != "start" or a.to is not None or j + 1 >= len(out):
+        if a.role not in ("start", "from") or a.to is not None or j + 1 >= len(out):
             continue
         b = out[j + 1]
         gap = text[a.end:b.span_start]
