@@ -313,6 +313,7 @@ class Linker:
             role_c = Candidate(span_start, span_end, text[span_start:span_end], "role",
                                [(person.id, "role")] if person else [], label="ROLE")
             role_c.inner = c  # type: ignore[attr-defined]
+            role_c.title = (m.start(), m.end())  # type: ignore[attr-defined]
             out.append(role_c)
         return out
 
@@ -425,6 +426,13 @@ class Linker:
         person_starts = {c.start for c in gaz if c.ids and self._type(c.ids[0][0]) == "person"}
         person_starts |= {c.start for c in ner if c.label in ("PER", "PERSON")}
         roles = [r for r in roles if _next_word_start(text, r.end) not in person_starts]
+        for k, r in enumerate(roles):
+            comma = re.match(r",[ \t]+", text[r.end:r.end + 6])
+            if comma and r.end + comma.end() in person_starts and getattr(r, "title", None):
+                # « le Premier ministre hongrois, Viktor Orbán »: the name is the person's mention and the demonym
+                # the state's; the title words stay blocked from NER
+                t0, t1 = r.title
+                roles[k] = Candidate(t0, t1, text[t0:t1], "role", [], label="ROLE")
         roles += self._event_candidates(text, gaz)
         chosen = _select(roles + gaz + ner)
 
