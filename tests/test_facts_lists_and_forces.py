@@ -127,3 +127,11 @@ def test_date_of_a_relative_clause_stays_in_it_whatever_the_parse():
     assert (joined.subject, joined.start) == ("Q230", "1992")
     assert ("nato-nacc", "succeeded_by", "nato-eapc") in got
     assert not any(r == "succeeded_by" and "Q230" in (s, o) for s, r, o in got)
+
+
+def test_hosting_talks_between_two_parties_mediates():
+    got, _ = facts_of("Le Qatar a accueilli en 2020 des négociations entre les États-Unis et les talibans.", "fr")
+    assert {("Q846", "mediates", "Q30"), ("Q846", "mediates", "Q42418")} <= got
+    _, facts = facts_of("In May 2023, Saudi Arabia hosted talks between Sudan and South Sudan in Jeddah.", "en")
+    med = {(f.object, f.start) for f in facts if f.relation == "mediates" and f.subject == "Q851"}
+    assert med == {("Q1049", "2023-05"), ("Q958", "2023-05")}

@@ -26,7 +26,7 @@ from veille.facts.clauses import (
     threat_list_facts,
 )
 from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_aspiration, is_cessation, match_token
-from veille.facts.roles import kb_actor, kb_lookup_one, office_facts
+from veille.facts.roles import kb_actor, kb_bodies, kb_lookup_one, office_facts
 from veille.model import Analysis, Fact, Mention, Timex
 from veille.nlp import sentence_start
 
@@ -786,6 +786,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         _add_with_conjuncts(ctx, a, entre)  # the parse often drops the tail of a long list
     entre = _named_args(ctx, entre)
     pairs: list[tuple[Arg | None, str, Arg | None]] = []
+    mediated, host = False, None
     if en.symmetric and len(entre) >= 2 and not (en.mediation and subjects):
         if en.relation == "meets" or len(entre) == 3:
             # « une rencontre entre A, le président B de X et C », « un mémorandum signé entre A, B et C »: every
@@ -793,6 +794,11 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             if en.relation == "meets":
                 entre = _chain_same_type(ctx, entre, sent_args)
             pairs.extend((x, x.m.entity, y) for k, x in enumerate(entre) for y in entre[k + 1:])
+        if en.relation == "meets" and nounish:
+            host = _host_of(ctx, tok, sent_args, {a.m.entity for a in entre})
+            if host is not None:
+                pairs.extend((host, host.m.entity, x) for x in entre)
+                mediated = True
         else:
             first = entre[0]
             for other in entre[1:]:
@@ -826,7 +832,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         oe = oa.m.entity if oa is not None else ctx.main
         if oe is None or oe == se:
             continue
-        rel = en.relation
+        rel = "mediates" if mediated and sa is host else en.relation
         otype = ctx.types.get(oe, oa.m.type if oa else "country")
         rel = en.by_type.get(otype, rel)
         if aspired and rel == "member_of":
@@ -856,6 +862,21 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     if en.relation == "agreement_with" and not nounish and out:
         out += _signed_programmes(ctx, sent, sent_args, tr, subjects, date, cess)
     return out
+
+
+_HOST_VERBS = ("host", "organis", "organiz", "convened", "facilitat", "accueill", "organis", "abrit", "parrain")
+
+
+def _host_of(ctx: _DocContext, tok, sent_args: list[Arg], parties: set[str]) -> Arg | None:
+    """"Qatar hosted talks between A and B", « le Qatar a accueilli des négociations entre A et B »: the third party
+    hosting the meeting of two others mediates between them."""
+    verb = tok.head
+    if tok.dep_ not in ("obj", "dobj", "obl:arg", "obl") or not verb.lower_.startswith(_HOST_VERBS):
+        return None
+    s = _clause_subject(verb, ctx.lang)
+    got = _named_args(ctx, _args_under(ctx, s, sent_args)) if s is not None else []
+    got = [a for a in got if a.m.entity not in parties and a.m.type in ("country", "organization", "person")]
+    return got[0] if got else None
 
 
 def _signed_programmes(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, subjects: list[Arg], date,
@@ -1491,9 +1512,11 @@ def _leaders_sign_for_states(ctx: _DocContext, cands: list[tuple[int, Fact]],
     a treaty"): the leaders meet, their states make the agreement."""
     out = list(cands)
     for prio, f in cands:
-        if f.relation == "mediates" and f.object in leaders and ctx.types.get(f.object) == "person":
-            out.append((prio, replace(f, object=leaders[f.object], confidence=round(f.confidence - 0.1, 2),
-                                      object_span=None)))
+        if f.relation == "mediates" and ctx.types.get(f.object or "") == "person":
+            state = leaders.get(f.object or "") or _kb_state_led(ctx, f.object or "")
+            if state and state != f.subject:
+                out.append((prio, replace(f, object=state, confidence=round(f.confidence - 0.1, 2),
+                                          object_span=None)))
             continue
         if f.relation != "agreement_with" or f.object is None:
             continue
@@ -1505,6 +1528,15 @@ def _leaders_sign_for_states(ctx: _DocContext, cands: list[tuple[int, Fact]],
             out.append((prio, replace(f, subject=s_state, object=o_state, relation="agreement_with",
                                       confidence=round(f.confidence - 0.1, 2), subject_span=None, object_span=None)))
     return out
+
+
+def _kb_state_led(ctx: _DocContext, person: str) -> str | None:
+    """The state the knowledge base says `person` heads at the document's date, if the document names it."""
+    for body, role in kb_bodies(person, set(ctx.types), ctx.analysis.doc.anchor):
+        if ctx.types.get(body) == "country" and not any(role.lower().startswith(s) for s in
+                                                         ("minister", "ambassador", "foreign", "defen")):
+            return body
+    return None
 
 
 _SENT_END = re.compile(r"[.!?][\"»”)]*\s+(?=[«\"“(\-–•]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n+")
