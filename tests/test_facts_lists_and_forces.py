@@ -135,3 +135,25 @@ def test_hosting_talks_between_two_parties_mediates():
     _, facts = facts_of("In May 2023, Saudi Arabia hosted talks between Sudan and South Sudan in Jeddah.", "en")
     med = {(f.object, f.start) for f in facts if f.relation == "mediates" and f.subject == "Q851"}
     assert med == {("Q1049", "2023-05"), ("Q958", "2023-05")}
+
+
+def test_parties_to_a_treaty_in_apposition():
+    text = ("Russia, China and Iran, the three remaining parties to the Joint Comprehensive Plan of Action, met in "
+            "Beijing.")
+    got, _ = facts_of(text, "en")
+    assert {("Q159", "participates_in", "jcpoa"), ("Q148", "participates_in", "jcpoa"),
+            ("Q794", "participates_in", "jcpoa")} <= got
+
+
+def test_founder_in_apposition_is_the_name_before_it():
+    got, _ = facts_of("On Monday the EU sanctioned Bidzina Ivanishvili, the founder of Georgian Dream.", "en")
+    assert ("bidzina-ivanishvili", "member_of", "ge-georgian-dream") in got
+    assert not any(s == "Q458" and o == "ge-georgian-dream" for s, r, o in got)
+
+
+def test_terrorist_designation_is_a_sanction_by_each_designating_actor():
+    got, _ = facts_of("Le Hamas, classé organisation terroriste par l'Union européenne et les États-Unis, a rejeté "
+                      "le plan.", "fr")
+    assert {("Q458", "sanctions", "hamas"), ("Q30", "sanctions", "hamas")} <= got
+    got, _ = facts_of("Hezbollah, designated as a terrorist organisation by the United Kingdom, held a rally.", "en")
+    assert ("Q145", "sanctions", "Q41053") in got

@@ -547,6 +547,11 @@ def _organisation_owner(ctx: _DocContext, tr: _Trig, sent_args: list[Arg]) -> Ar
     return None
 
 
+_APPOSED = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|le|la|l'|un|une|son|sa)\s+)?(?:(?!(?:avec|with|par|by|de|of|à|to|dans"
+                      r"|in|pour|for|sous|under|et|and|ou|or|qui|who|which|dont|whose|que|that)\b)[\w-]+\s+){0,2}$",
+                      re.IGNORECASE)
+
+
 def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: bool,
               nounish: bool, skip: frozenset[int] = frozenset()) -> tuple[list[Arg], bool]:
     """Subject arguments of the trigger and whether they were found syntactically (False: implicit/main actor)."""
@@ -554,7 +559,7 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     en = tr.entry
     if passive:
         agents = [a for a in sent_args if a.prep in ("par", "by") and tok.i < a.head <= tok.i + 12
-                  and _tree_dist(tok, ctx.sdoc[a.head]) <= 2]
+                  and (_tree_dist(tok, ctx.sdoc[a.head]) <= 2 or 0 < a.head - tr.end <= 5)]
         if agents:
             out: list[Arg] = []
             _add_with_conjuncts(ctx, agents[0], out)
@@ -562,6 +567,14 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
         if en.passive_only or en.passive_agent:
             return [], False  # "was set up in 2008", "was succeeded in 1997": the clause subject is the patient
     if nounish:
+        # "Bidzina Ivanishvili, the billionaire founder of …", « X, membre fondateur de … »: the noun in apposition
+        # describes the name just before it
+        prev = [a for a in sent_args if a.m.end <= tok.idx and a.m.type in ("person", "country", "organization",
+                                                                           "company")]
+        if prev and _APPOSED.match(ctx.ntext[prev[-1].m.end:tok.idx]):
+            out = []
+            _add_with_conjuncts(ctx, prev[-1], out)
+            return out, True
         # « l'adhésion de X », « sa participation », « la coopération turque », "Azerbaijan's accession"
         for c in tok.children:
             if c.i in ctx.tok_arg and c.dep_ in ("amod", "poss", "compound", "nmod:poss") and c.i not in skip:
@@ -733,6 +746,9 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     nounish = _is_nounish(tok, ctx.lang)
     passive = (not nounish) and _is_passive(tok, ctx.lang) and (en.passive_agent or en.passive_only or
                                                                    en.relation in ("supports", "opposes"))
+    if not passive and not nounish and en.passive_agent and tr.end > tok.i and \
+            any(t.lower_ in ("par", "by") for t in ctx.sdoc[tr.end + 1:min(sent.end, tr.end + 3)]):
+        passive = True  # « classé organisation terroriste par X »: the agent follows the whole phrase
     if en.passive_only and not passive:
         return []
     owner = _organisation_owner(ctx, tr, sent_args) if nounish else None
@@ -760,7 +776,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         objects = [a for a in succession if a.m.entity not in subj_ids]
     elif passive and explicit:
         # « ce projet soutenu par Washington », « X est soutenu par Y »: the patient is the noun or the subject
-        patient = [c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
+        patient = [c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass") or
+                   c.dep_ == "nsubj" and tok.dep_ in ("advcl", "acl") and c.i < tok.i]
         if tok.dep_ in ("acl", "amod") and not patient:
             patient = [tok.head]
         objects = [a for p in patient for a in _args_under(ctx, p, sent_args) if a.m.entity not in subj_ids]
