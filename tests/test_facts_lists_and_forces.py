@@ -157,3 +157,10 @@ def test_terrorist_designation_is_a_sanction_by_each_designating_actor():
     assert {("Q458", "sanctions", "hamas"), ("Q30", "sanctions", "hamas")} <= got
     got, _ = facts_of("Hezbollah, designated as a terrorist organisation by the United Kingdom, held a rally.", "en")
     assert ("Q145", "sanctions", "Q41053") in got
+
+
+def test_a_seat_of_power_after_a_locative_is_a_place_not_a_party():
+    got, _ = facts_of("Le président ukrainien Volodymyr Zelensky et le président finlandais Alexander Stubb ont signé "
+                      "mardi à la Maison-Blanche un accord-cadre.", "fr")
+    assert not any("Q30" in (s, o) for s, r, o in got)
+    assert ("Q212", "agreement_with", "Q33") in got or ("Q33", "agreement_with", "Q212") in got

@@ -236,6 +236,10 @@ def _args_under(ctx: _DocContext, root, sent_args: list[Arg], exclude: set[int] 
             if found:
                 break
             frontier = nxt
+        # « le président ukrainien X et le président finlandais Y »: a coordinated head noun brings its own name
+        for c in root.children:
+            if c.dep_ == "conj" and c.i not in ctx.tok_arg and c.i not in exclude and c.i > root.i:
+                found.extend(a for a in _args_under(ctx, c, sent_args, exclude) if a not in found)
     found = [_named_over_demonym(ctx, a) for a in found]
     inside = {id(a) for a in sent_args}
     out: list[Arg] = []
@@ -609,6 +613,9 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     s = _clause_subject(tok, ctx.lang)
     if s is not None and s.i != tok.i:
         got = _args_under(ctx, s, sent_args)
+        for sib in s.head.children:  # a parser that splits « X et Y » into two subjects
+            if sib.i != s.i and sib.dep_ == s.dep_ and sib.i < s.head.i:
+                got.extend(a for a in _args_under(ctx, sib, sent_args) if a not in got)
         got = [a for a in got if a.prep in ("", "de") or a.prep not in en.preps]
         if got:
             return got, True

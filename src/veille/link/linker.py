@@ -139,7 +139,7 @@ class CityInfo:
 
 
 _NESTED_AFTER = re.compile(r"(?<!\w)(?:de|des|du|d'|d’|l'|l’|la|le|au|aux|en|pour|of|for|in|the|à)\s*$", re.I)
-_LOCATIVE = re.compile(r"(?<!\w)(?:in|at|à)\s+$")
+_LOCATIVE = re.compile(r"(?<!\w)(?:in|at|à|au)\s+(?:(?:the|la|le)\s+|l['’])?$")
 _EVENT_KIND = {"sommet": "summit", "summit": "summit", "conférence": "conference", "conference": "conference"}
 _EVENT_HEAD = re.compile(r"(?<!\w)(sommet|summit|conférence|conference)(?!\w)", re.I)
 
