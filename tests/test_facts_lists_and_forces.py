@@ -164,3 +164,11 @@ def test_a_seat_of_power_after_a_locative_is_a_place_not_a_party():
                       "mardi à la Maison-Blanche un accord-cadre.", "fr")
     assert not any("Q30" in (s, o) for s, r, o in got)
     assert ("Q212", "agreement_with", "Q33") in got or ("Q33", "agreement_with", "Q212") in got
+
+
+def test_the_one_called_on_is_the_object_and_the_subject_of_what_follows():
+    got, _ = facts_of("L'Union européenne appelle l'Azerbaïdjan à lever le blocus du corridor de Latchine.", "fr")
+    assert ("Q458", "proposes", "Q227") in got
+    got, _ = facts_of("The United States urged Russia to end its support for Transnistria.", "en")
+    assert ("Q30", "proposes", "Q159") in got
+    assert ("Q159", "supports", "transnistria") in got and ("Q30", "supports", "transnistria") not in got

@@ -422,12 +422,31 @@ def _pick_date(ctx: _DocContext, trig, sent) -> tuple[Timex, int] | None:
     return best
 
 
+def _controller(ctx: _DocContext, verb, sent_args: list[Arg]) -> Arg | None:
+    """The addressee who is the implicit subject of an infinitive after « appeler X à », "call on X to", "urge X to"."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not verb.head.lower_.startswith(_ADDRESS_VERBS):
+        return None
+    gov = verb.head
+    for c in gov.children:
+        if c.i in ctx.tok_arg and c.dep_ in ("obj", "dobj") and c.i < verb.i:
+            return ctx.tok_arg[c.i]
+        if c.lower_ in ("on", "upon"):
+            got = [g for g in c.children if g.i in ctx.tok_arg]
+            if got:
+                return ctx.tok_arg[got[0].i]
+    return None
+
+
+_ADDRESS_VERBS = ("appel", "exhort", "invit", "enjoin", "somm", "pri", "call", "urg", "ask", "press")
+
+
 def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[str], passive: bool,
              nounish: bool) -> list[Arg]:
     en, tok = tr.entry, tr.tok
     sub = _subtree_ids(tok)
     ccomp = {i for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl") for i in _subtree_ids(c)}
     light = _subtree_ids(tok.head) - sub if nounish and tok.dep_ in ("obj", "dobj") else set()
+    addressee = en.relation == "proposes" and not nounish and tok.lower_.startswith(_ADDRESS_VERBS)
     best, best_s = None, 2.4
     for a in sent_args:
         if a.m.entity in subj_ids or tok.i <= a.head <= tr.end or en.obj_required and a.m.type not in en.obj_types:
@@ -454,6 +473,9 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
             s += 1.5
         if en.obj_types and a.m.type in en.obj_types:
             s += 1.5
+        if addressee and a.m.type in ("country", "organization", "person") and a.head > tok.i and \
+                ctx.sdoc[a.head].head.i in {tok.i, tr.end} | {c.i for c in tok.children if c.lower_ in ("on", "upon")}:
+            s += 4  # « appellent la Russie à retirer … de Transnistrie », "call on Russia to …": the one addressed
         if a.head < tok.i:
             s -= 1.5
         if s > best_s:
@@ -604,6 +626,9 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
             if any(c.dep_ in _SUBJ_DEPS for c in gov.children):
                 break
             gov = gov.head
+        ctrl = _controller(ctx, gov, sent_args) if gov.i != tok.i else None
+        if ctrl is not None:
+            return [ctrl], True  # « appellent la Russie à revenir sur la reconnaissance de … »: Russia recognised
         s = _clause_subject(gov, ctx.lang) if gov.i != tok.i else None
         if s is not None and s.i not in _subtree_ids(tok) and s.i != tok.i:
             got = _args_under(ctx, s, sent_args)
