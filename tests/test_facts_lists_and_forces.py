@@ -172,3 +172,11 @@ def test_the_one_called_on_is_the_object_and_the_subject_of_what_follows():
     got, _ = facts_of("The United States urged Russia to end its support for Transnistria.", "en")
     assert ("Q30", "proposes", "Q159") in got
     assert ("Q159", "supports", "transnistria") in got and ("Q30", "supports", "transnistria") not in got
+
+
+def test_a_company_descriptor_points_back_to_the_company():
+    text = ("La Moldavie dépend de Gazprom. Le géant russe livrait 2 milliards de mètres cubes par an à la "
+            "Transnistrie.")
+    got, facts = facts_of(text, "fr")
+    assert ("Q102673", "supplies", "transnistria") in got
+    assert ("Q102673", "located_in", "Q159") in got

@@ -25,7 +25,14 @@ _NOUN_TYPES = {
     "mission": ("operation",), "opération": ("operation",), "operation": ("operation",), "force": ("operation",),
     "accord": ("agreement",), "agreement": ("agreement",), "traité": ("agreement",), "treaty": ("agreement",),
     "corridor": ("place",), "ville": ("place",), "city": ("place",), "port": ("place",),
+    # descriptors of a company: « le géant russe », "the Russian giant", « l'opérateur », "the supplier"
+    "géant": ("company",), "giant": ("company",), "major": ("company",), "opérateur": ("company",),
+    "operator": ("company",), "producteur": ("company",), "producer": ("company",), "fournisseur": ("company",),
+    "supplier": ("company",), "exportateur": ("company",), "exporter": ("company",), "monopole": ("company",),
+    "monopoly": ("company",), "conglomérat": ("company",), "conglomerate": ("company",),
 }
+_DESCRIPTORS = {"géant", "giant", "major", "opérateur", "operator", "producteur", "producer", "fournisseur", "supplier",
+                "exportateur", "exporter", "monopole", "monopoly", "conglomérat", "conglomerate"}
 _DEFINITE = {"le", "la", "l'", "ce", "cet", "cette", "the", "this", "that"}
 _DEMONSTRATIVE = {"ce", "cet", "cette", "this", "that"}
 _PRONOUNS = {"il", "elle", "it", "he", "she"}
@@ -80,6 +87,7 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
     covered = set()
     for m in mentions:
         covered.update(range(m.start, m.end))
+    demonyms = {m.start for m in mentions if m.origin == "demonym"}
     out: list[Mention] = []
     by_id = {m.entity: m for m in mentions}
     subjects: list[tuple[int, str, str]] = []  # (position, entity, type) of mentions heading a subject
@@ -128,9 +136,11 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         if not dets or dets[0] not in _DEFINITE:
             continue
         if any(c.dep_ in ("nmod", "amod", "appos", "flat:name", "compound", "prep") and c.idx in covered
-               for c in tok.children):
-            continue  # « le pays de X », « la société Lukoil »: a mention is right there
-        if kind != "main" and dets[0] not in _DEMONSTRATIVE and any(
+               and not (low in _DESCRIPTORS and c.dep_ == "amod" and c.idx in demonyms) for c in tok.children):
+            continue  # « le pays de X », « la société Lukoil »: a mention is right there (« le géant russe » is no name)
+        if low in _DESCRIPTORS and any(c.dep_ in ("nmod", "appos", "flat:name", "compound") for c in tok.children):
+            continue  # « le géant de l'énergie Gazprom », "the supplier of …" describe, they do not point back
+        if kind != "main" and dets[0] not in _DEMONSTRATIVE and low not in _DESCRIPTORS and any(
                 c.dep_ in ("acl", "acl:relcl", "relcl", "nmod", "amod", "appos", "prep") for c in tok.children):
             continue  # « l'opération dirigée par l'OTAN en Afghanistan » describes a new referent
         det_tok = next(c for c in tok.children if c.dep_ == "det")

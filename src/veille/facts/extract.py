@@ -814,6 +814,10 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             patient = [tok.head]
         objects = [a for p in patient for a in _args_under(ctx, p, sent_args) if a.m.entity not in subj_ids]
         if not objects:
+            # « … du PKK, classé organisation terroriste par X »: the name the participle follows
+            prev = [a for a in sent_args if a.m.end <= tok.idx and not ctx.ntext[a.m.end:tok.idx].strip(" ,()")]
+            objects = [a for a in prev[-1:] if a.m.entity not in subj_ids]
+        if not objects:
             objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
     elif owner is not None:
         objects = [owner] if owner.m.entity not in subj_ids else []
@@ -975,6 +979,8 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             elif a.m.origin == "demonym" and (tb == "company" or tb == "organization" and b.m.origin != "demonym") \
                     and not between.strip():
                 rel, sub, obj = "located_in", b, a  # « l'américain Chevron », « l'opérateur bulgare Bulgargaz »
+            elif ta == "company" and a.m.origin == "anaphor" and b.m.origin == "demonym" and not between.strip():
+                rel = "located_in"  # « le géant russe », standing for a company named before
             elif ta in ("place", "country") and tb == "operation" and between.strip() == "(" and \
                     re.search(r"\b(?:au|en|à|in)\s+$", ctx.ntext[max(sent.start_char, a.m.start - 6):a.m.start]):
                 rel, sub, obj = "located_in", b, a  # « … au Kosovo (KFOR) »
