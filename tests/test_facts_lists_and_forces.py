@@ -180,3 +180,11 @@ def test_a_company_descriptor_points_back_to_the_company():
     got, facts = facts_of(text, "fr")
     assert ("Q102673", "supplies", "transnistria") in got
     assert ("Q102673", "located_in", "Q159") in got
+
+
+def test_a_war_between_two_states_is_an_attack_dated_by_its_phrase():
+    _, facts = facts_of("Depuis la guerre entre l'Arménie et l'Azerbaïdjan en 2020, les deux pays négocient.", "fr")
+    war = [f for f in facts if f.relation == "attacks"]
+    assert war and {war[0].subject, war[0].object} == {"Q399", "Q227"} and war[0].start == "2020"
+    got, _ = facts_of("The conflict between Israel and Iran in June 2025 lasted twelve days.", "en")
+    assert any(r == "attacks" and {s, o} == {"Q801", "Q794"} for s, r, o in got)
