@@ -188,3 +188,11 @@ def test_a_war_between_two_states_is_an_attack_dated_by_its_phrase():
     assert war and {war[0].subject, war[0].object} == {"Q399", "Q227"} and war[0].start == "2020"
     got, _ = facts_of("The conflict between Israel and Iran in June 2025 lasted twelve days.", "en")
     assert any(r == "attacks" and {s, o} == {"Q801", "Q794"} for s, r, o in got)
+
+
+def test_choosing_a_company_for_a_project_is_cooperation():
+    _, facts = facts_of("En 2023, l'Ouzbékistan a retenu le chinois CNPC pour développer le gisement.", "fr")
+    f = next(f for f in facts if f.relation == "cooperates_with")
+    assert (f.subject, f.object, f.start) == ("Q265", "cnpc", "2023")
+    got, _ = facts_of("Hungary chose Russia's Rosatom in 2014 to build two reactors at Paks.", "en")
+    assert ("Q28", "cooperates_with", "rosatom") in got
