@@ -196,3 +196,16 @@ def test_choosing_a_company_for_a_project_is_cooperation():
     assert (f.subject, f.object, f.start) == ("Q265", "cnpc", "2023")
     got, _ = facts_of("Hungary chose Russia's Rosatom in 2014 to build two reactors at Paks.", "en")
     assert ("Q28", "cooperates_with", "rosatom") in got
+
+
+def test_a_mission_deployed_in_a_country_is_located_there():
+    _, facts = facts_of("La Mission d'assistance de l'Union européenne au Liban (EUMAL) est déployée au Liban depuis "
+                        "mars 2014.", "fr")
+    f = next((f for f in facts if f.object == "Q822"), None)
+    assert f is not None and f.relation == "located_in" and f.start == "2014-03"
+
+
+def test_maintaining_a_dialogue_is_cooperation_not_a_meeting():
+    got, _ = facts_of("L'OTAN et l'Arménie entretiennent depuis 1992 un dialogue et une coopération.", "fr")
+    assert any(r == "cooperates_with" and {s, o} == {"Q7184", "Q399"} for s, r, o in got)
+    assert not any(r == "meets" for _, r, _ in got)

@@ -321,7 +321,11 @@ def _add_with_conjuncts(ctx: _DocContext, a: Arg, out: list[Arg]) -> None:
             prev = b
         prev = a
         for b in reversed(ctx.args[max(0, k - 12):k]):
-            if b.m.type != a.m.type or not _LIST_SEP.match(ctx.ntext[b.m.end:prev.m.start]) or \
+            gap = ctx.ntext[b.m.end:prev.m.start]
+            mixed = b.m.type != a.m.type
+            if mixed and not ({a.m.type, b.m.type} <= {"country", "organization"} and prev is a
+                              and re.fullmatch(r"\s*(?:et|and)\s*(?:(?:la|le|les|the)\s+|l')?", gap)) or \
+                    b.m.origin == "demonym" or not _LIST_SEP.match(gap) or \
                     ctx.ntext[b.m.end:prev.m.start].strip().lower() in ("ou", "or"):
                 break
             if b not in out:
@@ -888,6 +892,9 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         rel = "mediates" if mediated and sa is host else en.relation
         otype = ctx.types.get(oe, oa.m.type if oa else "country")
         rel = en.by_type.get(otype, rel)
+        if rel == "contributes_to" and otype in ("country", "place"):
+            # « la mission est déployée en Géorgie »: a mission is located there; a state sending forces supports it
+            rel = "located_in" if ctx.types.get(se) in ("operation", "programme") else "supports"
         if aspired and rel == "member_of":
             rel = "proposes"
         subj_e, obj_e, subj_a, obj_a = se, oe, sa, oa
