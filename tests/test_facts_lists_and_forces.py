@@ -209,3 +209,13 @@ def test_maintaining_a_dialogue_is_cooperation_not_a_meeting():
     got, _ = facts_of("L'OTAN et l'Arménie entretiennent depuis 1992 un dialogue et une coopération.", "fr")
     assert any(r == "cooperates_with" and {s, o} == {"Q7184", "Q399"} for s, r, o in got)
     assert not any(r == "meets" for _, r, _ in got)
+
+
+def test_object_relative_clauses_act_on_their_antecedent():
+    _, facts = facts_of("La Russie a quitté en 2022 le Conseil de l'Europe, dont l'Ukraine et la Moldavie restent "
+                        "membres, puis l'OTAN a renforcé la CEDEAO, dont le Mali et le Niger se sont retirés en "
+                        "janvier 2025.", "fr")
+    left = {(f.subject, f.end) for f in facts if f.relation == "member_of" and f.object == "ecowas"}
+    assert {("Q912", "2025-01"), ("Q1032", "2025-01")} <= left
+    got, _ = facts_of("The European Union, which Croatia joined in July 2013, now has 27 members.", "en")
+    assert ("Q224", "member_of", "Q458") in got

@@ -827,6 +827,11 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         objects = [owner] if owner.m.entity not in subj_ids else []
     else:
         objects = _objects(ctx, tr, sent_args, subj_ids, passive, nounish)
+    rel = _relative_object(ctx, tr, sent_args) if not nounish and not passive and not en.passive_only else None
+    if rel is not None and not (en.relation == "succeeded_by" and succession is not None):
+        # « le G5 Sahel, dont le Burkina Faso et le Niger se sont retirés », "NATO, which Finland joined": the
+        # clause's own subjects act on the antecedent, whatever the parser made of the clause
+        subjects, objects, explicit = rel[1], [rel[0]], True
     subjects = _named_args(ctx, subjects)
     if en.relation == "member_of" and not en.inverse:
         # one joins bodies, not states; a shareholder owns a part of a site (« le TAP, détenu par BP »)
@@ -937,6 +942,31 @@ def _host_of(ctx: _DocContext, tok, sent_args: list[Arg], parties: set[str]) -> 
     got = _named_args(ctx, _args_under(ctx, s, sent_args)) if s is not None else []
     got = [a for a in got if a.m.entity not in parties and a.m.type in ("country", "organization", "person")]
     return got[0] if got else None
+
+
+_OBJECT_RELATIVE = re.compile(r",\s*(?:dont|que|qu'|auquel|auxquels|auxquelles|à laquelle|which|whom)\s+(?P<rest>[^,;:]*)$",
+                              re.IGNORECASE)
+
+
+def _relative_object(ctx: _DocContext, tr: _Trig, sent_args: list[Arg]) -> tuple[Arg, list[Arg]] | None:
+    """(antecedent, subjects) when the trigger verb sits in a relative clause whose pronoun is its object: the name
+    right before « , dont / que / which » and the names between the pronoun and the verb."""
+    tok = tr.tok
+    start = max(0, tok.idx - 120)
+    m = _OBJECT_RELATIVE.search(ctx.ntext, start, tok.idx)
+    if m is None:
+        return None
+    ante = next((a for a in reversed(sent_args) if a.m.end <= m.start() and
+                 not ctx.ntext[a.m.end:m.start()].strip(" )")), None)
+    inside = [a for a in sent_args if m.start("rest") <= a.m.start and a.m.end <= tok.idx and a.prep == ""
+              and a.m.type in ("country", "organization", "person", "company")]
+    if ante is None or not inside or ante.m.type not in ("organization", "programme", "agreement", "operation",
+                                                         "event", "country", "place"):
+        return None
+    subjects: list[Arg] = []
+    _add_with_conjuncts(ctx, inside[0], subjects)
+    subjects = [a for a in subjects if a.m.entity != ante.m.entity]
+    return (ante, subjects) if subjects else None
 
 
 def _signed_programmes(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, subjects: list[Arg], date,
