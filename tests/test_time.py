@@ -133,6 +133,8 @@ CASES = [
     ("fr", "Le traité est entré en vigueur le 2 mai 2019, après sa ratification par la Pologne le 20 avril et par "
            "la Lituanie le 28 avril.", A,
      [("le 2 mai 2019", "2019-05-02"), ("le 20 avril", "2019-04-20"), ("le 28 avril", "2019-04-28")]),
+    ("en", "Kazakhstan chose Rosatom in June to build a plant approved in a referendum in October 2024.", A,
+     [("in June", "2025-06"), ("in October 2024", "2024-10")]),
     ("en", "Kyiv has blocked transit since 1 January 2020; in early March, the talks resumed.", A,
      [("since 1 January 2020", {"from": "2020-01-01", "to": None}), ("in early March", "2025-03")]),
 ]

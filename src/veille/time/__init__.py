@@ -67,15 +67,14 @@ def _yearless_day(atom) -> bool:
 
 
 def _sentence_anchor(text: str, atom, atoms) -> tuple | None:
-    """The nearest full date (year and month) stated in the yearless `atom`'s own sentence, if any."""
+    """The nearest full date (year and month) stated before the yearless `atom` in its own sentence, if any (a reader
+    carries the year just given forward; a full date later in the sentence may date another, earlier event)."""
     if not _yearless_day(atom):
         return None
     lo = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, atom.start - 300), atom.start)), default=0)
-    nxt = _SENTENCE_END.search(text, atom.end)
-    hi = nxt.start() if nxt else len(text)
     best = None
     for other in atoms:
-        if other is atom or other.start < lo or other.end > hi or other.spec[0] != "date" or \
+        if other is atom or other.start < lo or other.end > atom.start or other.spec[0] != "date" or \
                 other.role not in (None, "point", "det"):
             continue  # « depuis le 28 février 2022 » opens a period: it says nothing of a later day's year
         if abs(other.start - atom.start) > 120 or ";" in text[min(other.end, atom.end):max(other.start, atom.start)]:
