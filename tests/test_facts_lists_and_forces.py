@@ -219,3 +219,8 @@ def test_object_relative_clauses_act_on_their_antecedent():
     assert {("Q912", "2025-01"), ("Q1032", "2025-01")} <= left
     got, _ = facts_of("The European Union, which Croatia joined in July 2013, now has 27 members.", "en")
     assert ("Q224", "member_of", "Q458") in got
+
+
+def test_a_strike_on_a_site_is_a_strike_on_its_state():
+    got, _ = facts_of("Iran denounced the raid after Israel struck the Natanz enrichment facility on 13 June.", "en")
+    assert ("Q801", "attacks", "natanz") in got and ("Q801", "attacks", "Q794") in got

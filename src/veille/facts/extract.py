@@ -924,6 +924,13 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             if q:
                 f.quantity = q[0]
         out.append((en.priority, f))
+        if rel == "attacks" and ctx.types.get(obj_e) == "place":
+            # "strikes hit the Fordow facility": a strike on a site is one on the state it lies in
+            site = kb_actor(obj_e)
+            state = site.country if site is not None else None
+            if state and state != subj_e and state in ctx.types:
+                g = replace(f, object=state, object_span=None, confidence=round(f.confidence - 0.15, 2))
+                out.append((en.priority, g))
     if en.relation == "agreement_with" and not nounish and out:
         out += _signed_programmes(ctx, sent, sent_args, tr, subjects, date, cess)
     return out
