@@ -224,3 +224,10 @@ def test_object_relative_clauses_act_on_their_antecedent():
 def test_a_strike_on_a_site_is_a_strike_on_its_state():
     got, _ = facts_of("Iran denounced the raid after Israel struck the Natanz enrichment facility on 13 June.", "en")
     assert ("Q801", "attacks", "natanz") in got and ("Q801", "attacks", "Q794") in got
+
+
+def test_a_head_of_state_acts_for_the_state():
+    text = ("President Masoud Pezeshkian of Iran signed a law in July suspending cooperation with the IAEA.")
+    _, facts = facts_of(text, "en")
+    assert any(f.subject == "Q794" and f.relation == "cooperates_with" and f.object == "Q826700" and f.end == "2025-07"
+               for f in facts)

@@ -1617,6 +1617,12 @@ def _leaders_sign_for_states(ctx: _DocContext, cands: list[tuple[int, Fact]],
                 out.append((prio, replace(f, object=state, confidence=round(f.confidence - 0.1, 2),
                                           object_span=None)))
             continue
+        if f.relation in _STATE_ACTS and f.object is not None and ctx.types.get(f.subject) == "person" and \
+                f.subject in leaders and leaders[f.subject] != f.object and ctx.types.get(f.object) != "person":
+            # « le président X a suspendu la coopération avec l'AIEA »: a head of state acts for the state
+            out.append((prio, replace(f, subject=leaders[f.subject], confidence=round(f.confidence - 0.1, 2),
+                                      subject_span=None)))
+            continue
         if f.relation != "agreement_with" or f.object is None:
             continue
         s_state = leaders.get(f.subject) if ctx.types.get(f.subject) == "person" else f.subject
@@ -1627,6 +1633,9 @@ def _leaders_sign_for_states(ctx: _DocContext, cands: list[tuple[int, Fact]],
             out.append((prio, replace(f, subject=s_state, object=o_state, relation="agreement_with",
                                       confidence=round(f.confidence - 0.1, 2), subject_span=None, object_span=None)))
     return out
+
+
+_STATE_ACTS = {"cooperates_with", "sanctions", "supports", "opposes", "threatens", "attacks"}
 
 
 def _kb_state_led(ctx: _DocContext, person: str) -> str | None:
