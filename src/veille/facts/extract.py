@@ -772,6 +772,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     en, tok = tr.entry, tr.tok
     if any(c.text.lower() in _MODAL for c in tok.children):
         return []
+    if en.relation == "agreement_with" and _signs_a_law(tok):
+        return []  # « a signé une loi / un décret », "signed a law": a domestic act, not an agreement with anyone
     if en.relation == "member_of" and any(t.lower_ in ("vigueur", "force") for t in ctx.sdoc[tok.i + 1:tok.i + 4]):
         return []  # « est entré en vigueur », "entered into force": a text takes effect, no one joins
     if en.relation == "sanctions" and any(c.dep_ in ("obj", "dobj") and c.text.lower() in _MEMBERSHIP_NOUNS
@@ -1399,6 +1401,11 @@ def _troop_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
     return out
 
 
+def _signs_a_law(tok) -> bool:
+    return any(c.dep_ in ("obj", "dobj") and c.lower_ in _LAW_WORDS for c in tok.children)
+
+
+_LAW_WORDS = {"loi", "décret", "ordonnance", "projet", "law", "decree", "bill", "order", "legislation", "ratification"}
 _MEMBERSHIP_NOUNS = {"participation", "membership", "adhésion", "appartenance", "cooperation", "coopération"}
 _SUSPENDS = re.compile(
     r"\b(?P<verb>froze|freezes|frozen|suspended|suspends|suspend|ended|ends|halted|gelé|gèle|gelait|suspendu|suspend"
@@ -1485,6 +1492,8 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
     paired = {frozenset((f.subject, f.object)) for _, f in cands}
     for tr in idle:
         en, tok = tr.entry, tr.tok
+        if en.relation == "agreement_with" and _signs_a_law(tok):
+            continue
         if en.passive_only or any(c.text.lower() in _MODAL for c in tok.children) or \
                 tok.head.text.lower() in _GENERIC or (tok.i + 1 < sent.end and ctx.sdoc[tok.i + 1].text.lower() in
                                                        _GENERIC | {"de", "of"} and en.relation == "partner_of"):
