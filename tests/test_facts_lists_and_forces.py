@@ -231,3 +231,19 @@ def test_a_head_of_state_acts_for_the_state():
     _, facts = facts_of(text, "en")
     assert any(f.subject == "Q794" and f.relation == "cooperates_with" and f.object == "Q826700" and f.end == "2025-07"
                for f in facts)
+
+
+def test_troops_provided_to_operations_in_a_list_with_puis():
+    got, _ = facts_of("La Géorgie a fourni des troupes à la KFOR, puis à la FIAS.", "fr")
+    assert {("Q230", "contributes_to", "nato-kfor"), ("Q230", "contributes_to", "nato-isaf")} <= got
+    got, _ = facts_of("L'Arménie a apporté son concours à la FIAS.", "fr")
+    assert ("Q399", "contributes_to", "nato-isaf") in got
+
+
+def test_a_meeting_that_brings_states_together_makes_no_members_and_ships_are_not_shipped():
+    got, _ = facts_of("The meeting brought together Denmark, Estonia and Finland after a container ship "
+                      "damaged a cable.", "en")
+    assert not any(r == "member_of" for _, r, _ in got)
+    assert not any(r == "supplies" for _, r, _ in got)
+    got, _ = facts_of("The Organization of Turkic States brings together Turkey, Azerbaijan and Kazakhstan.", "en")
+    assert ("Q43", "member_of", "ots") in got

@@ -269,7 +269,8 @@ _LIST_SEP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|ni|as well as|ainsi que))
                        re.IGNORECASE)
 
 
-_LIST_SEP_PREP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|as well as|ainsi que))\s*(?P<prep>à|au|aux|de|du|des|d'|with|to"
+_LIST_SEP_PREP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|as well as|ainsi que|puis|then|and then|and later|et enfin"
+                            r"|et plus tard))\s*(?P<prep>à|au|aux|de|du|des|d'|with|to"
                             r"|in|for|on|from|avec|en|pour|sur|dans)\s*(?:(?:le|la|les|the)\s+|l')?$", re.IGNORECASE)
 
 
@@ -835,7 +836,9 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         # clause's own subjects act on the antecedent, whatever the parser made of the clause
         subjects, objects, explicit = rel[1], [rel[0]], True
     subjects = _named_args(ctx, subjects)
-    if en.relation == "member_of" and not en.inverse:
+    if en.relation == "member_of" and en.inverse and (not subjects or any(
+            a.m.type not in ("organization", "programme", "event", "agreement", "operation") for a in subjects)):
+        return []  # "X brings together A, B": X must be a body (a state or a person gathers no members)
         # one joins bodies, not states; a shareholder owns a part of a site (« le TAP, détenu par BP »)
         objects = [a for a in objects if a.m.type not in ("country", "person") + (() if en.obj_required else ("place",))]
     if not objects and explicit and subjects and en.relation == "member_of" and not en.inverse and not nounish:
