@@ -247,3 +247,12 @@ def test_a_meeting_that_brings_states_together_makes_no_members_and_ships_are_no
     assert not any(r == "supplies" for _, r, _ in got)
     got, _ = facts_of("The Organization of Turkic States brings together Turkey, Azerbaijan and Kazakhstan.", "en")
     assert ("Q43", "member_of", "ots") in got
+
+
+def test_the_first_country_to_join_and_the_body_it_belongs_to():
+    _, facts = facts_of("En mars 1994, la Géorgie a été le premier pays de la Communauté des États indépendants à "
+                        "adhérer au Partenariat pour la paix.", "fr")
+    assert any(f.subject == "Q230" and f.object == "nato-pfp" and f.start == "1994-03" for f in facts)
+    assert any(f.subject == "Q230" and f.relation == "member_of" and f.object == "Q7779" for f in facts)
+    got, _ = facts_of("Kazakhstan is a founding member of the Shanghai Cooperation Organisation.", "en")
+    assert ("Q232", "member_of", "sco") in got

@@ -780,8 +780,9 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     if en.relation == "sanctions" and any(c.dep_ in ("obj", "dobj") and c.text.lower() in _MEMBERSHIP_NOUNS
                                           for c in tok.children):
         return []  # "froze its participation" ends a membership (see _suspended_membership), it sanctions no one
-    if tok.dep_ in ("amod", "nmod", "compound", "acl") and tok.head.text.lower() in _GENERIC and nounish_head(tok):
-        return []  # « les pays membres », "partner countries": no particular actor
+    if tok.dep_ in ("amod", "nmod", "compound", "acl") and tok.head.text.lower() in _GENERIC and nounish_head(tok) \
+            and not any(c.dep_ == "mark" for c in tok.children):
+        return []  # « les pays membres », "partner countries": no particular actor (« le premier pays à adhérer » is)
     nounish = _is_nounish(tok, ctx.lang)
     passive = (not nounish) and _is_passive(tok, ctx.lang) and (en.passive_agent or en.passive_only or
                                                                    en.relation in ("supports", "opposes"))
@@ -1273,6 +1274,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_phrasing_facts(ctx, sent, sent_args))
         cands.extend(_member_list(ctx, sent, sent_args))
         cands.extend(_troop_facts(ctx, sent, sent_args))
+        cands.extend(_copula_membership(ctx, sent, sent_args))
         for _, f in cands:
             if f.relation in ("member_of", "participates_in") and f.object and ctx.types.get(f.object) in (
                     "organization", "programme"):
@@ -1458,6 +1460,30 @@ def _suspended_membership(ctx: _DocContext, sent, sent_args: list[Arg],
                       m.group("verb"))
             f.object = obj_e
             out.append((3, f))
+    return out
+
+
+_COPULA_MEMBER = re.compile(
+    r"^,?\s+(?:est|était|a été|avait été|fut|reste|demeure|is|was|has been|had been|remains|became|est devenue?)\s+"
+    r"(?:(?:le|la|l'|un|une|the|a|an|l'un des|l'une des|one of the)\s*)(?:[\w-]+\s+){0,2}?"
+    r"(?:pays|état|états|etat|membre|membres|country|countries|state|states|member|members)\s+"
+    r"(?:fondateurs?\s+|founding\s+)?(?:de la|de l'|du|des|de|d'|of the|of)\s*$", re.IGNORECASE)
+
+
+def _copula_membership(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """« l'Ukraine a été le premier pays de la CEI à … », "Kazakhstan is a member of the SCO": the state named is a
+    member of the body its predicate names."""
+    out: list[tuple[int, Fact]] = []
+    for k, a in enumerate(sent_args):
+        if a.m.type != "country" or a.m.origin in ("demonym",):
+            continue
+        for b in sent_args[k + 1:k + 3]:
+            if b.m.type != "organization" or b.m.start - a.m.end > 70:
+                continue
+            if _COPULA_MEMBER.match(ctx.ntext[a.m.end:b.m.start]) and not _negated(ctx, ctx.sdoc[b.head]):
+                out.append((2, _make(ctx, sent, "member_of", a, a.m.entity, b, (a.m.start, b.m.end), None, False,
+                                     0.6, "COOPERATE", "member")))
+            break
     return out
 
 
