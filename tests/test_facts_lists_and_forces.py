@@ -256,3 +256,8 @@ def test_the_first_country_to_join_and_the_body_it_belongs_to():
     assert any(f.subject == "Q230" and f.relation == "member_of" and f.object == "Q7779" for f in facts)
     got, _ = facts_of("Kazakhstan is a founding member of the Shanghai Cooperation Organisation.", "en")
     assert ("Q232", "member_of", "sco") in got
+
+
+def test_a_thing_called_x_is_named_not_requested():
+    got, _ = facts_of("Le 14 janvier, l'OTAN a lancé une activité appelée Baltic Sentry en mer Baltique.", "fr")
+    assert not any(r == "proposes" for _, r, _ in got)

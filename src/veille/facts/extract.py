@@ -356,6 +356,10 @@ def _clause_subject(tok, lang: str):
     return None
 
 
+_NAMING = {"called", "named", "dubbed", "appelé", "appelée", "appelés", "appelées", "baptisé", "baptisée", "nommé",
+           "nommée", "dénommé", "dénommée", "intitulé", "intitulée", "titled", "entitled"}
+
+
 @dataclass
 class _Trig:
     entry: Entry
@@ -367,8 +371,8 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
     out: list[_Trig] = []
     words = [t.text.lower() for t in sent]
     for k, t in enumerate(sent):
-        if t.i in mention_toks:
-            continue
+        if t.i in mention_toks or words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
+            continue  # "a new activity called Baltic Sentry", « un système appelé X »: a name is given, nothing asked
         for stems, en in ctx.lex.multi_by_letter.get(words[k][:1], ()):
             n = len(stems)
             if tuple(words[k:k + n]) == stems or (
