@@ -261,3 +261,12 @@ def test_the_first_country_to_join_and_the_body_it_belongs_to():
 def test_a_thing_called_x_is_named_not_requested():
     got, _ = facts_of("Le 14 janvier, l'OTAN a lancé une activité appelée Baltic Sentry en mer Baltique.", "fr")
     assert not any(r == "proposes" for _, r, _ in got)
+
+
+def test_programmes_named_inside_or_after_another_are_its_parts():
+    got, _ = facts_of("L'Arménie a rejoint le Partenariat pour la paix en 1994. Depuis 2002, elle participe au "
+                      "processus de planification et d'examen (PARP) du PPP.", "fr")
+    assert ("nato-parp", "part_of", "nato-pfp") in got
+    got, _ = facts_of("Armenia joined the PfP in 1994. Since 2002 it has taken part in the PfP Planning and Review "
+                      "Process.", "en")
+    assert ("nato-parp", "part_of", "nato-pfp") in got

@@ -45,7 +45,8 @@ _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capita
                        re.IGNORECASE)
 _ACRONYM = re.compile(r"^\s*\)?\s*(?:\([^()]{1,24}\)\s*)?")
 _FACILITY = {"college", "school", "centre", "center", "office", "bureau", "headquarters", "command", "mission",
-             "agency", "academy", "école", "collège", "académie", "agence", "commandement", "siège", "base"}
+             "agency", "academy", "école", "collège", "académie", "agence", "commandement", "siège", "base",
+             "university", "université", "institute", "institut"}
 _REGION_NOUNS = {"région", "régions", "province", "provinces", "territoire", "territoires", "district", "oblast",
                  "république", "enclave", "exclave", "département", "kraï", "region", "regions", "territory",
                  "territories", "republic", "krai"}
@@ -844,6 +845,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     if en.relation == "member_of" and en.inverse and (not subjects or any(
             a.m.type not in ("organization", "programme", "event", "agreement", "operation") for a in subjects)):
         return []  # "X brings together A, B": X must be a body (a state or a person gathers no members)
+    if en.relation == "member_of" and not en.inverse:
         # one joins bodies, not states; a shareholder owns a part of a site (« le TAP, détenu par BP »)
         objects = [a for a in objects if a.m.type not in ("country", "person") + (() if en.obj_required else ("place",))]
     if not objects and explicit and subjects and en.relation == "member_of" and not en.inverse and not nounish:
@@ -1050,9 +1052,13 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                         out.append((1, _make(ctx, sent, "part_of", c, c.m.entity, b, (c.m.start, b.m.end), None,
                                              False, 0.6, None, None)))
                 rel = "part_of"
-            elif ta in ("organization", "programme", "operation") and tb == "organization" and _OF.match(between) \
+            elif ta in ("organization", "programme", "operation") and (tb == "organization" or tb == "programme" and
+                                                                      ta == "programme") and _OF.match(between) \
                     and b.m.origin != "anaphor":
-                rel = "part_of"  # « le Partenariat pour la paix de l'OTAN », « le groupe de Minsk de l'OSCE »
+                rel = "part_of"  # « le Partenariat pour la paix de l'OTAN », « le PARP du PPP »
+            elif ta in ("organization", "programme") and tb in ("programme", "operation") and a.m.origin != "anaphor" \
+                    and re.fullmatch(r" |-(?:funded|financed|sponsored|run) ", between):
+                rel, sub, obj = "part_of", b, a  # "the PfP Planning and Review Process", "SPS-funded Virtual Silk Highway"
             elif ta == "programme" and tb == "country" and _OF.match(between):
                 rel, sub, obj = "participates_in", b, a
             elif ctx.lang == "en" and tb in ("organization", "programme", "company") and ta in ("organization", "country") \
@@ -1153,10 +1159,11 @@ def _nested_name_facts(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[s
             if got is None or got[0] not in ctx.analysis.entities:  # the store knows the document's entities only
                 continue
             other, otype, surface = got
-            if m.start() == 0 and not (surface.isupper() or " " in surface):
+            if m.start() == 0 and not (surface.isupper() or " " in surface or re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]",
+                                                                                            surface)):
                 continue  # "NATO School", "European Union Mission", not « Alliance sur la cyberdéfense »
-            if otype == "organization" and m.group("in") is None:
-                rel = "part_of"
+            if (otype == "organization" or otype == "programme" and a.m.type == "programme") and m.group("in") is None:
+                rel = "part_of"  # "NATO Liaison Office", "the PfP Planning and Review Process"
             elif otype in ("country", "place") and m.group("in") is not None:
                 rel = "located_in"
             else:
