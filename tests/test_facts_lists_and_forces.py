@@ -270,3 +270,11 @@ def test_programmes_named_inside_or_after_another_are_its_parts():
     got, _ = facts_of("Armenia joined the PfP in 1994. Since 2002 it has taken part in the PfP Planning and Review "
                       "Process.", "en")
     assert ("nato-parp", "part_of", "nato-pfp") in got
+
+
+def test_members_since_and_links_between_two_states():
+    _, facts = facts_of("The EU was founded in 1993. Poland, Hungary and Slovakia have been members since 2004.", "en")
+    since = {f.subject for f in facts if f.relation == "member_of" and f.object == "Q458" and f.start == "2004"}
+    assert {"Q36", "Q28", "Q214"} <= since
+    got, _ = facts_of("In 2023, the Balticconnector gas pipeline between Finland and Estonia was damaged.", "en")
+    assert {("balticconnector", "located_in", "Q33"), ("balticconnector", "located_in", "Q191")} <= got

@@ -44,6 +44,9 @@ _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capita
                        r"(?:de la |de l'|du |de |des |of the |of )?|(?:north|south|east|west)(?:-\w+)? of (?:the )?)\s*$",
                        re.IGNORECASE)
 _ACRONYM = re.compile(r"^\s*\)?\s*(?:\([^()]{1,24}\)\s*)?")
+_LINK_BETWEEN = re.compile(r"^,?\s*(?:(?:[\w-]+\s+){0,3}(?:pipeline|gas pipeline|oil pipeline|cable|link|interconnector|"
+                           r"gazoduc|oléoduc|câble|interconnexion|ligne|railway|corridor|bridge|pont)\s+)?"
+                           r"(?:between|entre)\s+(?:(?:the|la|le|les)\s+|l')?$", re.IGNORECASE)
 _FACILITY = {"college", "school", "centre", "center", "office", "bureau", "headquarters", "command", "mission",
              "agency", "academy", "école", "collège", "académie", "agence", "commandement", "siège", "base",
              "university", "université", "institute", "institut"}
@@ -848,7 +851,11 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     if en.relation == "member_of" and not en.inverse:
         # one joins bodies, not states; a shareholder owns a part of a site (« le TAP, détenu par BP »)
         objects = [a for a in objects if a.m.type not in ("country", "person") + (() if en.obj_required else ("place",))]
-    if not objects and explicit and subjects and en.relation == "member_of" and not en.inverse and not nounish:
+    predicate = nounish and (any(c.dep_ == "cop" for c in tok.children) or tok.dep_ in ("attr", "xcomp") and
+                             tok.head.lower_ in ("been", "become", "became", "remain", "remained", "are", "were", "is"))
+    if not objects and explicit and subjects and en.relation == "member_of" and not en.inverse and \
+            (not nounish or predicate):
+        # "Estonia, Latvia and Lithuania have been members since 2004" (of the body just named) as well
         # "Algeria joined in 2000", "India and Pakistan were admitted in 2017": the body just named
         topic = _topic_body(ctx, sent, tok, {a.m.entity for a in subjects})
         objects = [topic] if topic is not None else []
@@ -1043,6 +1050,15 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             elif ta in ("organization", "country") and tb in ("operation", "organization", "programme") and \
                     _LED.match(between):
                 rel = "leader_of"  # "the NATO-led Kosovo Force", « la force dirigée par l'OTAN » is read by triggers
+            elif ta == "place" and tb == "country" and _LINK_BETWEEN.match(between):
+                # "the Balticconnector gas pipeline between Finland and Estonia": the link lies in both
+                ends: list[Arg] = []
+                _add_with_conjuncts(ctx, b, ends)
+                for c in ends[1:]:
+                    if c.m.type == "country":
+                        out.append((1, _make(ctx, sent, "located_in", a, a.m.entity, c, (a.m.start, c.m.end), None,
+                                             False, 0.6, None, None)))
+                rel = "located_in"
             elif ta == "place" and tb == "country" and _REGIONS_OF.match(between):
                 # "the Abkhazia and South Ossetia regions of Georgia"
                 parts = []
