@@ -278,3 +278,11 @@ def test_members_since_and_links_between_two_states():
     assert {"Q36", "Q28", "Q214"} <= since
     got, _ = facts_of("In 2023, the Balticconnector gas pipeline between Finland and Estonia was damaged.", "en")
     assert {("balticconnector", "located_in", "Q33"), ("balticconnector", "located_in", "Q191")} <= got
+
+
+def test_a_list_runs_past_an_acronym_in_parentheses():
+    got, _ = facts_of("La Géorgie a envoyé des troupes à la Force pour le Kosovo (KFOR), puis à la Force internationale "
+                      "d'assistance à la sécurité (FIAS).", "fr")
+    assert {("Q230", "contributes_to", "nato-kfor"), ("Q230", "contributes_to", "nato-isaf")} <= got
+    got, _ = facts_of("L'opération Atalante au large de la Somalie a été prolongée en 2024.", "fr")
+    assert any(r == "located_in" and o == "Q1045" for _, r, o in got)

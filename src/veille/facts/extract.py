@@ -40,6 +40,7 @@ _PREP_NORMAL = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à", "a
 _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
                        r"\s+(?:de la |de l'|du |de |des |of the |of )|sur (?:la |le |l')|dans (?:la |le |l')?|au |en "
                        r"|à |in (?:the )?|on (?:the )?|near (?:the )?|off (?:the )?|près de (?:la |l')?"
+                       r"|au large d(?:e la |e l'|u |es |e )"
                        r"|(?:au|dans le|in the) (?:nord|sud|est|ouest|centre|north|south|east|west)(?:-\w+)? "
                        r"(?:de la |de l'|du |de |des |of the |of )?|(?:north|south|east|west)(?:-\w+)? of (?:the )?)\s*$",
                        re.IGNORECASE)
@@ -269,11 +270,11 @@ def _named_over_demonym(ctx: _DocContext, a: Arg) -> Arg:
     return a
 
 
-_LIST_SEP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|ni|as well as|ainsi que))\s*(?:(?:le|la|les|the)\s+|l')?$",
+_LIST_SEP = re.compile(r"^\)?\s*(?:,|,?\s*(?:et|ou|and|or|ni|as well as|ainsi que))\s*(?:(?:le|la|les|the)\s+|l')?$",
                        re.IGNORECASE)
 
 
-_LIST_SEP_PREP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|and|or|as well as|ainsi que|puis|then|and then|and later|et enfin"
+_LIST_SEP_PREP = re.compile(r"^\)?\s*(?:,|,?\s*(?:et|ou|and|or|as well as|ainsi que|puis|then|and then|and later|et enfin"
                             r"|et plus tard))\s*(?P<prep>à|au|aux|de|du|des|d'|with|to"
                             r"|in|for|on|from|avec|en|pour|sur|dans)\s*(?:(?:le|la|les|the)\s+|l')?$", re.IGNORECASE)
 
@@ -308,6 +309,9 @@ def _add_with_conjuncts(ctx: _DocContext, a: Arg, out: list[Arg]) -> None:
         prev = a
         qualifier = None  # « entre Gazprom et l'ukrainien Naftogaz »: a demonym qualifying the next item
         for b in ctx.args[k + 1:k + 12]:
+            if b.m.entity == prev.m.entity and re.fullmatch(r"\s*\(\s*", ctx.ntext[prev.m.end:b.m.start]):
+                prev = b  # « la Force de mise en œuvre (IFOR), puis à la Force de stabilisation »: the acronym
+                continue
             if b.m.origin == "demonym" and b.m.type != a.m.type and qualifier is None:
                 qualifier = b
                 continue
@@ -1407,7 +1411,7 @@ def _troop_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
         owner = _named_args(ctx, [owner])[0]
         under = _subtree_ids(verb) - _subtree_ids(t)
         places = [a for a in sent_args if a.head in under and _tree_dist(verb, ctx.sdoc[a.head]) <= 2 and
-                  a.m.type in ("country", "place") and a.m.origin != "demonym" and a.prep in _TO_PLACE and
+                  a.m.type in ("country", "place", "operation") and a.m.origin != "demonym" and a.prep in _TO_PLACE and
                   a.m.entity != owner.m.entity and (a.prep != "" or ends)]
         if not places:
             continue
@@ -1425,8 +1429,10 @@ def _troop_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
                 if date is not None and date[1] in inside:
                     date = None  # the participle's date is the start, not the departure
         for place in _named_args(ctx, spread):
-            if place.m.type in ("country", "place") and place.m.entity != owner.m.entity:
-                f = _make(ctx, sent, "supports", owner, owner.m.entity, place, (t.idx, verb.idx + len(verb)), date,
+            if place.m.type in ("country", "place", "operation") and place.m.entity != owner.m.entity:
+                # troops sent to an operation contribute to it; to a country, they support it
+                rel = "contributes_to" if place.m.type == "operation" else "supports"
+                f = _make(ctx, sent, rel, owner, owner.m.entity, place, (t.idx, verb.idx + len(verb)), date,
                           ends, 0.55, "AID", verb.text)
                 f.start = f.start or since
                 out.append((1, f))
