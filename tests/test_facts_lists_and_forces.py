@@ -286,3 +286,11 @@ def test_a_list_runs_past_an_acronym_in_parentheses():
     assert {("Q230", "contributes_to", "nato-kfor"), ("Q230", "contributes_to", "nato-isaf")} <= got
     got, _ = facts_of("L'opération Atalante au large de la Somalie a été prolongée en 2024.", "fr")
     assert any(r == "located_in" and o == "Q1045" for _, r, o in got)
+
+
+def test_participle_agents_and_light_verbs_before_their_noun():
+    got, _ = facts_of("Depuis 2014, les Alliés apportent à la Géorgie un soutien pratique.", "fr")
+    assert ("Q7184", "supports", "Q230") in got
+    got, _ = facts_of("Face à la guerre menée par la Russie contre l'Ukraine, la Moldavie a accueilli des réfugiés.",
+                      "fr")
+    assert ("Q159", "attacks", "Q212") in got and ("Q217", "attacks", "Q212") not in got

@@ -493,8 +493,8 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
         if addressee and a.m.type in ("country", "organization", "person") and a.head > tok.i and \
                 ctx.sdoc[a.head].head.i in {tok.i, tr.end} | {c.i for c in tok.children if c.lower_ in ("on", "upon")}:
             s += 4  # « appellent la Russie à retirer … de Transnistrie », "call on Russia to …": the one addressed
-        if a.head < tok.i:
-            s -= 1.5
+        if a.head < tok.i and not (light and a.head in light and prep):
+            s -= 1.5  # (« apportent à l'Ukraine un soutien »: the light verb's marked argument may come first)
         if s > best_s:
             best, best_s = a, s
     if best is None and nounish:
@@ -626,6 +626,14 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
                     out = []
                     _add_with_conjuncts(ctx, a, out)
                     return out, True
+        # « l'invasion à grande échelle lancée par la Russie », "the war waged by Russia": a participle's agent
+        inside = _subtree_ids(tok)
+        for a in sent_args:
+            if a.head in inside and a.prep in ("par", "by") and ctx.sdoc[a.head].head.dep_ in ("acl", "amod") and \
+                    ctx.sdoc[a.head].head.i in inside and a.m.type in ("country", "organization", "person"):
+                out = []
+                _add_with_conjuncts(ctx, a, out)
+                return out, True
         if en.of_object:  # « l'annexion de la Crimée par la Russie », "the invasion of X by Y": the agent acts
             for c in tok.children:
                 if c.i > tok.i and _prep_of(c, ctx.lang) in ("par", "by"):
