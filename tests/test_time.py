@@ -129,6 +129,10 @@ CASES = [
     ("en", "Last May, the report came out.", A, [("Last May", "2025-05")]),
     ("en", "Poland served in the mission from 2003 until the operation ended in 2011.", None,
      [("from 2003", {"from": "2003", "to": "2011"}), ("in 2011", "2011")]),
+    # a bare weekday with no tense to go by is the one just gone; « doit » + infinitive looks ahead
+    ("fr", "Les deux capitales ont par ailleurs demandé conjointement, vendredi, la dissolution du groupe.", A,
+     [("vendredi", "2025-10-31")]),
+    ("fr", "Vendredi, le Parlement doit se prononcer sur le texte.", A, [("Vendredi", "2025-11-07")]),
     # a yearless day takes the year of the full date its sentence gives, and passes it on along the sentence
     ("fr", "Le traité est entré en vigueur le 2 mai 2019, après sa ratification par la Pologne le 20 avril et par "
            "la Lituanie le 28 avril.", A,

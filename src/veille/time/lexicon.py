@@ -91,8 +91,9 @@ FR = Lexicon(
              "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30},
     units={"ans?": "year", "années?": "year", "mois": "month", "semaines?": "week", "jours?": "day"},
     future=(r"\b(?:sera|seront|serait|aura|auront|fera|feront|ira|iront|pourra|pourront|devra|devront|va|vont"
-            r"|viendra|viendront|prendra|prendront)\b|\b[a-zéèêàâîôûç]{3,}(?:era|eront|irai|ira|iront|dra|dront)\b"),
-    past=(r"\b(?:a|ont|avait|avaient|eut|eurent|fut|furent|était|étaient|est|sont)\s+(?:\w+\s+)?"
+            r"|viendra|viendront|prendra|prendront)\b|\b(?:doit|doivent|devrait|devraient)\s+(?:se\s+|s'|s’)?"
+            r"[a-zéèêàâîôûç]+(?:er|ir|re)\b|\b[a-zéèêàâîôûç]{3,}(?:era|eront|irai|ira|iront|dra|dront)\b"),
+    past=(r"\b(?:a|ont|avait|avaient|eut|eurent|fut|furent|était|étaient|est|sont)\s+(?:\w+\s+){0,2}"
           r"[a-zéèêàâîôûç]{2,}(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)\b|\b[a-zéèêàâîôûç]{3,}(?:ait|aient)\b"),
     year_followers=frozenset(
         "le la les l un une et ou à au aux de des du d en dans par pour sur avec sans contre lors a ont avait "

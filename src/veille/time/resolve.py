@@ -140,7 +140,8 @@ def _core(atom: Atom, anchor: Partial | None, tense: str | None) -> Core | None:
             return None
         base = dt.date(ay, am, ad)  # type: ignore[arg-type]
         day = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=spec[1])
-        direction = spec[2] or {"past": -1, "future": 1}.get(tense or "", 0)
+        # with no tense to go by, a news text's bare weekday is one just gone
+        direction = spec[2] or {"past": -1, "future": 1}.get(tense or "", -1)
         # a bare weekday naming the publication's own weekday is that day (a Monday dispatch's "on Monday");
         # « lundi dernier » / "next Monday" never are
         if direction < 0 and (day > base or day == base and spec[2]):
