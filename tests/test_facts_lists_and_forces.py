@@ -294,3 +294,10 @@ def test_participle_agents_and_light_verbs_before_their_noun():
     got, _ = facts_of("Face à la guerre menée par la Russie contre l'Ukraine, la Moldavie a accueilli des réfugiés.",
                       "fr")
     assert ("Q159", "attacks", "Q212") in got and ("Q217", "attacks", "Q212") not in got
+
+
+def test_accusing_is_opposing():
+    got, _ = facts_of("Le Premier ministre arménien accuse la Russie de ne pas avoir défendu le pays.", "fr")
+    assert any(r == "opposes" and o == "Q159" for _, r, o in got)
+    got, _ = facts_of("Armenia froze its participation in 2024, accusing the CSTO of failing to defend it.", "en")
+    assert ("Q399", "opposes", "csto") in got

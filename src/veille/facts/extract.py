@@ -840,6 +840,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
                    c.dep_ == "nsubj" and tok.dep_ in ("advcl", "acl") and c.i < tok.i]
         if tok.dep_ in ("acl", "amod") and not patient:
             patient = [tok.head]
+            if tok.head.i not in ctx.tok_arg and tok.head.dep_ == "appos" and tok.head.head.i in ctx.tok_arg:
+                patient = [tok.head.head]  # « Alexandr Stoianoglo, candidat soutenu par le Parti des socialistes »
         objects = [a for p in patient for a in _args_under(ctx, p, sent_args) if a.m.entity not in subj_ids]
         if not objects:
             # « … du PKK, classé organisation terroriste par X »: the name the participle follows
