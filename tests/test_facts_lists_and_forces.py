@@ -301,3 +301,12 @@ def test_accusing_is_opposing():
     assert any(r == "opposes" and o == "Q159" for _, r, o in got)
     got, _ = facts_of("Armenia froze its participation in 2024, accusing the CSTO of failing to defend it.", "en")
     assert ("Q399", "opposes", "csto") in got
+
+
+def test_a_plan_agreed_in_the_passive_is_the_main_actors():
+    text = ("Relations with Uzbekistan. Uzbekistan joined the Partnership for Peace in 1994. "
+            "An Individual Partnership Action Plan was agreed with NATO in March 2008.")
+    _, facts = facts_of(text, "en")
+    assert any(f.subject == "Q265" and f.relation == "agreement_with" and f.object == "Q7184" and f.start == "2008-03"
+               for f in facts)
+    assert any(f.subject == "Q265" and f.relation == "participates_in" and f.object == "nato-ipap" for f in facts)

@@ -966,6 +966,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
                 out.append((en.priority, g))
     if en.relation == "agreement_with" and not nounish and out:
         out += _signed_programmes(ctx, sent, sent_args, tr, subjects, date, cess)
+        out = _programme_as_subject(ctx, sent, tok, out, date)
     return out
 
 
@@ -1007,6 +1008,27 @@ def _relative_object(ctx: _DocContext, tr: _Trig, sent_args: list[Arg]) -> tuple
     _add_with_conjuncts(ctx, inside[0], subjects)
     subjects = [a for a in subjects if a.m.entity != ante.m.entity]
     return (ante, subjects) if subjects else None
+
+
+def _programme_as_subject(ctx: _DocContext, sent, tok, out: list[tuple[int, Fact]], date) -> list[tuple[int, Fact]]:
+    """"The first IPAP was agreed with NATO in 2006", « le PAP a été conclu avec l'OTAN »: a passive whose subject
+    is the plan itself; the party is the document's main actor, which takes part in the plan."""
+    if not any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in tok.children) or ctx.main is None or \
+            ctx.types.get(ctx.main) != "country":
+        return out
+    extra: list[tuple[int, Fact]] = []
+    kept: list[tuple[int, Fact]] = []
+    for prio, f in out:
+        if ctx.types.get(f.subject) in ("programme", "agreement") and f.object and f.object != ctx.main and \
+                f.relation == "agreement_with":
+            extra.append((prio, replace(f, subject=ctx.main, subject_span=None, confidence=round(f.confidence - 0.1,
+                                                                                                  2))))
+            part = replace(f, subject=ctx.main, relation="participates_in", object=f.subject, subject_span=None,
+                           object_span=f.subject_span, confidence=round(f.confidence - 0.15, 2), plover="COOPERATE")
+            extra.append((prio, part))
+        else:
+            kept.append((prio, f))
+    return kept + extra if extra else out
 
 
 def _signed_programmes(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, subjects: list[Arg], date,
