@@ -310,3 +310,9 @@ def test_a_plan_agreed_in_the_passive_is_the_main_actors():
     assert any(f.subject == "Q265" and f.relation == "agreement_with" and f.object == "Q7184" and f.start == "2008-03"
                for f in facts)
     assert any(f.subject == "Q265" and f.relation == "participates_in" and f.object == "nato-ipap" for f in facts)
+
+
+def test_a_missions_presence_starts_with_the_sentences_since():
+    _, facts = facts_of("Since February 2023, the European Union Mission in Armenia has monitored the border.", "en")
+    f = next(f for f in facts if f.relation == "located_in" and f.object == "Q399")
+    assert f.start == "2023-02"

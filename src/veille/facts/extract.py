@@ -1130,6 +1130,24 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
     return out
 
 
+def _dated_presence(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """"Since February 2023, an EU civilian mission (EUMA) has monitored …", « le bureau de liaison de l'OTAN à
+    Chisinau, depuis décembre 2017 »: a mission's or office's location read from its name or an adjacent place
+    starts with the sentence's one « depuis » / "since" date."""
+    since = [(tx, ti) for tx, ti in ctx.timexes if sent.start <= ti < sent.end and tx.mod == "start"
+             and isinstance(tx.value, dict) and tx.value.get("to") is None]
+    if len(since) != 1:
+        return got
+    start = since[0][0].value["from"]
+    out = []
+    for prio, f in got:
+        if f.relation == "located_in" and f.start is None and ctx.types.get(f.subject) in ("operation",
+                                                                                          "organization"):
+            f = replace(f, start=start, date_span=(since[0][0].start, since[0][0].end))
+        out.append((prio, f))
+    return out
+
+
 def _demonym_noun(ctx: _DocContext, a: Arg, sent) -> str:
     """The noun a demonym qualifies (« régions séparatistes géorgiennes » → régions), else the word before it."""
     noun = ctx.sdoc[a.head].head
@@ -1329,10 +1347,10 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
             for _, f in got:
                 if f.relation == "supplies" and f.object is not None:
                     last_supply = f
-        cands.extend(_structural_facts(ctx, sent, sent_args, dates))
+        cands.extend(_dated_presence(ctx, sent, _structural_facts(ctx, sent, sent_args, dates)))
         cands.extend(office_facts(ctx, sent, sent_args, _office_maker(ctx, sent)))
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
-        cands.extend(_nested_name_facts(ctx, sent, sent_args, seen_named))
+        cands.extend(_dated_presence(ctx, sent, _nested_name_facts(ctx, sent, sent_args, seen_named)))
         cands.extend(_event_participation(ctx, sent, sent_args))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))
         cands.extend(_member_list(ctx, sent, sent_args))
