@@ -316,3 +316,9 @@ def test_a_missions_presence_starts_with_the_sentences_since():
     _, facts = facts_of("Since February 2023, the European Union Mission in Armenia has monitored the border.", "en")
     f = next(f for f in facts if f.relation == "located_in" and f.object == "Q399")
     assert f.start == "2023-02"
+
+
+def test_a_war_the_kb_names_is_still_an_attack():
+    got, facts = facts_of("Depuis la guerre d'août 2008 contre la Russie, la Géorgie ne contrôle plus l'Abkhazie.", "fr")
+    war = [f for f in facts if f.relation == "attacks"]
+    assert war and {war[0].subject, war[0].object} == {"Q159", "Q230"} and war[0].start == "2008-08"

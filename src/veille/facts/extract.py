@@ -364,6 +364,7 @@ def _clause_subject(tok, lang: str):
     return None
 
 
+_WAR_WORDS = {"guerre", "war", "invasion", "conflit", "conflict", "offensive"}
 _NAMING = {"called", "named", "dubbed", "appelé", "appelée", "appelés", "appelées", "baptisé", "baptisée", "nommé",
            "nommée", "dénommé", "dénommée", "intitulé", "intitulée", "titled", "entitled"}
 
@@ -379,7 +380,10 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
     out: list[_Trig] = []
     words = [t.text.lower() for t in sent]
     for k, t in enumerate(sent):
-        if t.i in mention_toks or words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
+        if t.i in mention_toks and not (words[k] in _WAR_WORDS and ctx.tok_arg[t.i].m.type == "event" and
+                                        ctx.tok_arg[t.i].m.start == t.idx):
+            continue  # (« la guerre d'août 2008 contre la Russie »: a war the KB names is still a war)
+        if words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
             continue  # "a new activity called Baltic Sentry", « un système appelé X »: a name is given, nothing asked
         for stems, en in ctx.lex.multi_by_letter.get(words[k][:1], ()):
             n = len(stems)
