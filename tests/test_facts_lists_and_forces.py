@@ -322,3 +322,11 @@ def test_a_war_the_kb_names_is_still_an_attack():
     got, facts = facts_of("Depuis la guerre d'août 2008 contre la Russie, la Géorgie ne contrôle plus l'Abkhazie.", "fr")
     war = [f for f in facts if f.relation == "attacks"]
     assert war and {war[0].subject, war[0].object} == {"Q159", "Q230"} and war[0].start == "2008-08"
+
+
+def test_an_actor_in_a_where_clause_is_not_the_object_nor_the_subjects_demonym():
+    text = ("Gazprom a cessé ses livraisons à la Moldavie. Le géant russe fournissait 2 milliards de mètres cubes "
+            "par an à la Moldavie, consommés en Transnistrie, où stationnent quelque 1 500 militaires russes.")
+    got, _ = facts_of(text, "fr")
+    assert ("Q102673", "supplies", "Q159") not in got
+    assert ("Q102673", "located_in", "Q159") in got

@@ -401,12 +401,26 @@ _TENURE_BEFORE = re.compile(r"(?:au pouvoir|in power|in office|en poste|en fonct
 
 
 _REL_PRONOUNS = {"auquel", "auxquels", "auxquelles", "duquel", "dont", "lequel", "laquelle", "lesquels", "lesquelles",
-                 "qui", "which", "whom", "who"}
+                 "qui", "which", "whom", "who", "où", "where"}
 
 
 def _is_relative(t) -> bool:
     """A relative clause's verb, by its label or, where the parser attached it elsewhere, by its pronoun."""
     return t.dep_ in ("acl:relcl", "relcl") or any(c.lower_ in _REL_PRONOUNS and c.i < t.i for c in t.children)
+
+
+def _in_other_clause(tok, trig) -> bool:
+    """Whether `tok` sits in a clause of its own (a verb with its own subject, or opened by « où » / "where" /
+    « qui » / "which") below `trig` (« dont » may mean "including": it opens no clause here)."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i or t.i == trig.i:
+            return False
+        if any(c.lower_ in ("où", "where", "qui", "which", "who", "whom") and c.i < t.i for c in t.children) and \
+                trig.i not in _subtree_ids(t):
+            return True
+        t = t.head
+    return False
 
 
 def _in_other_relative(tok, trig) -> bool:
@@ -488,6 +502,8 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
         if a.head in sub:
             s += 2
             s -= 0.3 * _tree_dist(tok, ctx.sdoc[a.head])
+            if not nounish and _in_other_clause(ctx.sdoc[a.head], tok):
+                s -= 3  # « … en Transnistrie, où stationnent 1 500 militaires russes »: another clause's actor
         else:
             s -= 0.08 * abs(a.head - tok.i)
         if en.clause_object and a.head in ccomp:
@@ -878,6 +894,10 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         topic = _topic_body(ctx, sent, tok, {a.m.entity for a in subjects})
         objects = [topic] if topic is not None else []
     objects = [a for a in _named_args(ctx, objects) if a.m.entity not in {b.m.entity for b in subjects}]
+    subj_heads = {b.head for b in subjects}
+    # « Le géant russe fournissait … »: the demonym qualifying the subject is no object
+    objects = [a for a in objects if not (a.m.origin == "demonym" and ctx.sdoc[a.head].dep_ == "amod" and
+                                          ctx.sdoc[a.head].head.i in subj_heads)]
     if not en.symmetric and subjects:
         subjects = subjects + [a for a in _companions(ctx, sent_args, subjects) if a not in subjects]
     entre = []
