@@ -330,3 +330,13 @@ def test_an_actor_in_a_where_clause_is_not_the_object_nor_the_subjects_demonym()
     got, _ = facts_of(text, "fr")
     assert ("Q102673", "supplies", "Q159") not in got
     assert ("Q102673", "located_in", "Q159") in got
+
+
+def test_a_promised_membership_is_the_bodys_support_not_a_membership():
+    _, facts = facts_of("Au sommet de Bucarest, en avril 2008, les dirigeants de l'OTAN sont convenus que la Géorgie "
+                        "deviendrait membre de l'Alliance.", "fr")
+    assert not any(f.relation == "member_of" and f.subject == "Q230" for f in facts)
+    assert any(f.subject == "Q7184" and f.relation == "supports" and f.object == "Q230" and f.start == "2008-04"
+               for f in facts)
+    got, _ = facts_of("In April 2008, Allied leaders agreed that Ukraine would become a member of NATO.", "en")
+    assert ("Q7184", "supports", "Q212") in got and ("Q212", "member_of", "Q7184") not in got

@@ -750,6 +750,28 @@ def _cessation(ctx: _DocContext, tok) -> bool:
     return False
 
 
+_PROMISE_VERBS = ("conven", "agreed", "agree", "décid", "decid", "promis", "réaffirm", "reaffirm", "affirm", "confirm",
+                  "stated", "declared", "déclar")
+
+
+def _promised_membership(ctx: _DocContext, tok) -> str | None:
+    """The body that promised it, when a membership is only foreseen (« deviendrait membre », "would become a
+    member") in what that body agreed or decided."""
+    verb = tok.head
+    future = verb.lower_.startswith(("deviendr", "devienne", "sera", "serait")) or any(
+        c.lower_ in ("would", "will", "shall") for c in verb.children)
+    if not future or verb.dep_ not in ("ccomp", "xcomp", "advcl") or not verb.head.lower_.startswith(_PROMISE_VERBS):
+        return None
+    s = _clause_subject(verb.head, ctx.lang)
+    if s is None:
+        return None
+    args = [ctx.tok_arg[t.i] for t in s.subtree if t.i in ctx.tok_arg]
+    body = next((a for a in args if a.m.type == "organization"), None)
+    if body is None and any(a.m.type in ("country", "person") for a in args):
+        return None  # a state or a person decided: not the body's own promise
+    return body.m.entity if body is not None else "*"  # "Allied leaders agreed": the body itself
+
+
 def _aspired(ctx: _DocContext, tok) -> bool:
     """Whether a membership trigger is only wished for or applied for (« aspire à devenir membre », "applied to
     join", "Sweden's bid to join", "the goal of membership"): the fact is then a request (proposes)."""
@@ -945,6 +967,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         date = dates[tok.head.i]
     cess = _cessation(ctx, tok) or en.ends
     aspired = en.relation == "member_of" and not en.inverse and _aspired(ctx, tok)
+    promised = _promised_membership(ctx, tok) if en.relation == "member_of" and not en.inverse else None
     out: list[tuple[int, Fact]] = []
     trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
     for sa, se, oa in pairs:
@@ -959,6 +982,11 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             rel = "located_in" if ctx.types.get(se) in ("operation", "programme") else "supports"
         if aspired and rel == "member_of":
             rel = "proposes"
+        if promised is not None and rel == "member_of":
+            if promised not in (oe, "*"):
+                continue
+            # « les Alliés sont convenus que la Géorgie deviendrait membre de l'Alliance »: a promise, not a membership
+            rel, se, sa, oe, oa = "supports", oe, oa, se, sa
         subj_e, obj_e, subj_a, obj_a = se, oe, sa, oa
         if en.inverse:
             subj_e, obj_e, subj_a, obj_a = oe, se, oa, sa
