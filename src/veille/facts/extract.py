@@ -1022,7 +1022,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     return out
 
 
-_HOST_VERBS = ("host", "organis", "organiz", "convened", "facilitat", "accueill", "organis", "abrit", "parrain")
+_HOST_VERBS = ("host", "organis", "organiz", "convened", "facilitat", "accueill", "abrit", "parrain")
 
 
 def _host_of(ctx: _DocContext, tok, sent_args: list[Arg], parties: set[str]) -> Arg | None:
@@ -1480,7 +1480,7 @@ def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
 _TROOPS = {"armée", "armées", "troupes", "soldats", "militaires", "forces", "contingent", "contingents", "instructeurs",
            "casques", "paramilitaires", "mercenaires", "army", "troops", "soldiers", "military", "instructors", "peacekeepers", "mercenaries", "servicemen", "personnel"}
 _TROOPS_IN = ("déploy", "déploi", "station", "arriv", "envoy", "dépêch", "rest", "maint", "présent", "deploy", "sent",
-              "send", "dispatch", "station", "arriv", "remain", "based")
+              "send", "dispatch", "remain", "based")
 _TROOPS_OUT = ("quitt", "quitté", "retir", "retrait", "parti", "left", "leav", "withdr", "pull")
 _POSSESSIVE_DETS = {"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"}
 _TO_PLACE = {"à", "au", "aux", "en", "dans", "vers", "to", "in", "into", "de", "du", "des", "from", "d'", "", "out of"}
