@@ -24,3 +24,11 @@ from veille.time import infer_publication
 ])
 def test_publication_date(text, lang, expected):
     assert infer_publication(text, lang) == expected
+
+
+def test_yearless_days_dated_by_their_own_sentence_do_not_push_the_dateline_a_year_on():
+    text = ("RIGA, 20 janv. (Agence) – Le Parlement a voté mardi soir. La Finlande est devenue membre le "
+            "4 avril 2023, après la ratification par la Hongrie le 27 mars et par la Grande Assemblée nationale "
+            "turque le 30 mars. Un sommet s'est tenu le 1er juin 2023. Début janvier, la marine a refusé le passage "
+            "de deux navires.")
+    assert infer_publication(text, "fr") == "2024-01-20"

@@ -24,6 +24,9 @@ import re
 
 from veille.model import Timex
 from veille.time.infer import infer_anchor
+from veille.time.local import SENTENCE_END as _SENTENCE_END
+from veille.time.local import sentence_anchor as _sentence_anchor
+from veille.time.local import yearless_day as _yearless_day
 from veille.time.patterns import patterns
 from veille.time.resolve import parse_anchor, to_timex
 from veille.time.scan import scan
@@ -55,37 +58,6 @@ def extract(text: str, lang: str = "fr", anchor: str | None = None, *, anchor_in
         if timex is not None:
             out.append(timex)
     return out
-
-
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
-
-
-def _yearless_day(atom) -> bool:
-    spec = atom.spec
-    return atom.to is None and not atom.direction and spec[0] == "date" and spec[1][0] is None and \
-        spec[1][1] is not None
-
-
-def _sentence_anchor(text: str, atom, atoms) -> tuple | None:
-    """The nearest full date (year and month) stated before the yearless `atom` in its own sentence, if any (a reader
-    carries the year just given forward; a full date later in the sentence may date another, earlier event)."""
-    if not _yearless_day(atom):
-        return None
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, atom.start - 300), atom.start)), default=0)
-    best = None
-    for other in atoms:
-        if other is atom or other.start < lo or other.end > atom.start or other.spec[0] != "date" or \
-                other.role not in (None, "point", "det"):
-            continue  # « depuis le 28 février 2022 » opens a period: it says nothing of a later day's year
-        if abs(other.start - atom.start) > 120 or ";" in text[min(other.end, atom.end):max(other.start, atom.start)]:
-            continue
-        p = other.spec[1]
-        if p[0] is None or p[1] is None or other.to is not None:
-            continue
-        dist = abs(other.start - atom.start)
-        if best is None or dist < best[0]:
-            best = (dist, p)
-    return best[1] if best else None
 
 
 class TimexIndex:

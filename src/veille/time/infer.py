@@ -9,6 +9,7 @@ The result keeps the month when one is known (« 2025-10 »), else the year; Non
 
 from __future__ import annotations
 
+from veille.time.local import locally_dated
 from veille.time.patterns import patterns
 from veille.time.resolve import iso, tense_at
 from veille.time.scan import scan
@@ -23,7 +24,9 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
     dated: list[tuple[int, int]] = []
     years: list[int] = []
     yearless_past: list[int] = []
-    for atom in scan(text, lang):
+    atoms = scan(text, lang)
+    local = locally_dated(text, atoms)
+    for k, atom in enumerate(atoms):
         spec = atom.spec
         if spec[0] == "span":
             spec = ("date", spec[2])
@@ -34,7 +37,8 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
         if tense == "future":
             continue
         if y is None:
-            if m is not None and tense == "past":
+            # a yearless day next to a full date of its sentence belongs to that date's year, not the writing's
+            if m is not None and tense == "past" and k not in local:
                 yearless_past.append(m)
         elif m is not None:
             dated.append((y, m))
