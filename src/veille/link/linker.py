@@ -158,6 +158,8 @@ class Candidate:
     ids: list[tuple[str, str]] = field(default_factory=list)  # (actor id, origin), best first
     label: str = ""
     etype: str = ""  # type of the first candidate actor, when known
+    inner: Candidate | None = None  # a role's country candidate (« Premier ministre hongrois » → « hongrois »)
+    title: tuple[int, int] | None = None  # a role's title words (« Premier ministre »)
 
     @property
     def length(self) -> int:
@@ -310,11 +312,9 @@ class Linker:
                 continue
             person = self.kb.officeholder(role, c.ids[0][0], on)
             # an office whose holder is unknown still is no actor name: it blocks the NER span, links nowhere
-            role_c = Candidate(span_start, span_end, text[span_start:span_end], "role",
-                               [(person.id, "role")] if person else [], label="ROLE")
-            role_c.inner = c  # type: ignore[attr-defined]
-            role_c.title = (m.start(), m.end())  # type: ignore[attr-defined]
-            out.append(role_c)
+            out.append(Candidate(span_start, span_end, text[span_start:span_end], "role",
+                                 [(person.id, "role")] if person else [], label="ROLE", inner=c,
+                                 title=(m.start(), m.end())))
         return out
 
     # --- resolution -------------------------------------------------------------------------------------------
@@ -428,7 +428,7 @@ class Linker:
         roles = [r for r in roles if _next_word_start(text, r.end) not in person_starts]
         for k, r in enumerate(roles):
             comma = re.match(r",[ \t]+", text[r.end:r.end + 6])
-            if comma and r.end + comma.end() in person_starts and getattr(r, "title", None):
+            if comma and r.end + comma.end() in person_starts and r.title is not None:
                 # « le Premier ministre hongrois, Viktor Orbán »: the name is the person's mention and the demonym
                 # the state's; the title words stay blocked from NER
                 t0, t1 = r.title
@@ -508,7 +508,7 @@ class Linker:
                 actor = self.kb.get(actor_id)
                 etype = actor.type if actor else "other"
                 add(c, actor_id, origin, etype)
-                inner = getattr(c, "inner", None)
+                inner = c.inner
                 if inner is not None and inner.ids and inner.ids[0][0] not in entities:
                     # « le Premier ministre hongrois »: the state the role names is an actor of the document (its
                     # facts may name it), though the words are the office holder's mention

@@ -24,9 +24,7 @@ import re
 
 from veille.model import Timex
 from veille.time.infer import infer_anchor
-from veille.time.local import SENTENCE_END as _SENTENCE_END
-from veille.time.local import sentence_anchor as _sentence_anchor
-from veille.time.local import yearless_day as _yearless_day
+from veille.time.local import local_anchors
 from veille.time.patterns import patterns
 from veille.time.resolve import parse_anchor, to_timex
 from veille.time.scan import scan
@@ -41,18 +39,12 @@ def extract(text: str, lang: str = "fr", anchor: str | None = None, *, anchor_in
     anchor_p = parse_anchor(anchor)
     out = []
     atoms = scan(text, lang)
-    chained: tuple[int, tuple] | None = None  # (end, full date) of the last day anchored by its sentence
-    for atom in atoms:
-        local = _sentence_anchor(text, atom, atoms)
-        if local is None and chained is not None and _yearless_day(atom) and atom.start - chained[0] <= 120 \
-                and not _SENTENCE_END.search(text, chained[0], atom.start):
-            local = chained[1]  # « … le 27 mars et par la Grande Assemblée nationale turque le 30 mars »
-        if local is not None:
+    local = local_anchors(text, atoms)
+    for k, atom in enumerate(atoms):
+        if k in local:
             # « devenu membre le 4 avril 2023, après la ratification … le 27 mars »: a yearless day sits in the
             # year of the full date its own sentence gives, not in the publication's year
-            timex = to_timex(text, atom, pat, local, False, local=True)
-            if timex is not None and isinstance(timex.value, str) and len(timex.value) == 10:
-                chained = (atom.end, tuple(int(x) for x in timex.value.split("-")))
+            timex = to_timex(text, atom, pat, local[k], False, local=True)
         else:
             timex = to_timex(text, atom, pat, anchor_p, anchor_inferred)
         if timex is not None:

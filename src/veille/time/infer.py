@@ -9,7 +9,7 @@ The result keeps the month when one is known (« 2025-10 »), else the year; Non
 
 from __future__ import annotations
 
-from veille.time.local import locally_dated
+from veille.time.local import local_anchors
 from veille.time.patterns import patterns
 from veille.time.resolve import iso, tense_at
 from veille.time.scan import scan
@@ -25,7 +25,7 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
     years: list[int] = []
     yearless_past: list[int] = []
     atoms = scan(text, lang)
-    local = locally_dated(text, atoms)
+    local = local_anchors(text, atoms)
     for k, atom in enumerate(atoms):
         spec = atom.spec
         if spec[0] == "span":

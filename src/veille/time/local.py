@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from veille.time.resolve import fill_year
+
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -36,18 +38,21 @@ def sentence_anchor(text: str, atom, atoms) -> tuple | None:
     return best[1] if best else None
 
 
-
-def locally_dated(text: str, atoms) -> set[int]:
-    """Indexes of the yearless atoms whose year their sentence gives, directly or through the yearless day just
-    before them (« … le 27 mars et par la Grande Assemblée nationale turque le 30 mars »)."""
-    out: set[int] = set()
-    last_end = None
+def local_anchors(text: str, atoms) -> dict[int, tuple]:
+    """Index of each yearless atom whose year its sentence gives -> the full date to resolve it against: the full
+    date before it (`sentence_anchor`), or the yearless day just resolved before it in the same sentence
+    (« … le 27 mars et par la Grande Assemblée nationale turque le 30 mars »)."""
+    out: dict[int, tuple] = {}
+    chained: tuple[int, tuple] | None = None  # (end, full date) of the last day resolved by its sentence
     for k, atom in enumerate(atoms):
-        if sentence_anchor(text, atom, atoms) is not None:
-            out.add(k)
-            last_end = atom.end
-        elif last_end is not None and yearless_day(atom) and atom.start - last_end <= 120 and \
-                not SENTENCE_END.search(text, last_end, atom.start):
-            out.add(k)
-            last_end = atom.end
+        anchor = sentence_anchor(text, atom, atoms)
+        if anchor is None and chained is not None and yearless_day(atom) and atom.start - chained[0] <= 120 \
+                and not SENTENCE_END.search(text, chained[0], atom.start):
+            anchor = chained[1]
+        if anchor is None:
+            continue
+        out[k] = anchor
+        p = atom.spec[1]
+        if p[2] is not None:  # a day: the next yearless day of the sentence follows it
+            chained = (atom.end, fill_year(p, anchor, None))
     return out

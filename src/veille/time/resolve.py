@@ -70,7 +70,8 @@ def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _fill_year(p: Partial, anchor: Partial, tense: str | None) -> Partial:
+def fill_year(p: Partial, anchor: Partial, tense: str | None) -> Partial:
+    """`p` (no year) placed in the year of `anchor`, moved a year back or on by the tense or by distance."""
     ay, am, ad = anchor
     assert ay is not None
     y, m, d = ay, p[1], p[2]
@@ -106,14 +107,14 @@ def _core(atom: Atom, anchor: Partial | None, tense: str | None) -> Core | None:
         if p[0] is None:
             if anchor is None:
                 return None
-            p = _fill_year(p, anchor, tense)
+            p = fill_year(p, anchor, tense)
         return (p, p)
     if kind == "span":
         first, last = spec[1], spec[2]
         if first[0] is None or last[0] is None:
             if anchor is None:
                 return None
-            first, last = _fill_year(first, anchor, tense), _fill_year(last, anchor, tense)
+            first, last = fill_year(first, anchor, tense), fill_year(last, anchor, tense)
         return (first, last)
     if anchor is None:
         return None
