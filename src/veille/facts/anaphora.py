@@ -31,8 +31,7 @@ _NOUN_TYPES = {
     "supplier": ("company",), "exportateur": ("company",), "exporter": ("company",), "monopole": ("company",),
     "monopoly": ("company",), "conglomérat": ("company",), "conglomerate": ("company",),
 }
-_DESCRIPTORS = {"géant", "giant", "major", "opérateur", "operator", "producteur", "producer", "fournisseur", "supplier",
-                "exportateur", "exporter", "monopole", "monopoly", "conglomérat", "conglomerate"}
+_DESCRIPTORS = {noun for noun, kinds in _NOUN_TYPES.items() if kinds == ("company",)}  # « le géant », "the supplier"
 _DEFINITE = {"le", "la", "l'", "ce", "cet", "cette", "the", "this", "that"}
 _DEMONSTRATIVE = {"ce", "cet", "cette", "this", "that"}
 _PRONOUNS = {"il", "elle", "it", "he", "she"}

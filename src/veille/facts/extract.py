@@ -404,32 +404,22 @@ _REL_PRONOUNS = {"auquel", "auxquels", "auxquelles", "duquel", "dont", "lequel",
                  "qui", "which", "whom", "who", "où", "where"}
 
 
-def _is_relative(t) -> bool:
+_CLAUSE_PRONOUNS = {"où", "where", "qui", "which", "who", "whom"}  # « dont » may mean "including": no clause
+
+
+def _is_relative(t, pronouns: set[str] = _REL_PRONOUNS, by_label: bool = True) -> bool:
     """A relative clause's verb, by its label or, where the parser attached it elsewhere, by its pronoun."""
-    return t.dep_ in ("acl:relcl", "relcl") or any(c.lower_ in _REL_PRONOUNS and c.i < t.i for c in t.children)
+    return by_label and t.dep_ in ("acl:relcl", "relcl") or any(c.lower_ in pronouns and c.i < t.i
+                                                                  for c in t.children)
 
 
-def _in_other_clause(tok, trig) -> bool:
-    """Whether `tok` sits in a clause of its own (a verb with its own subject, or opened by « où » / "where" /
-    « qui » / "which") below `trig` (« dont » may mean "including": it opens no clause here)."""
-    t = tok
-    for _ in range(8):
-        if t.head.i == t.i or t.i == trig.i:
-            return False
-        if any(c.lower_ in ("où", "where", "qui", "which", "who", "whom") and c.i < t.i for c in t.children) and \
-                trig.i not in _subtree_ids(t):
-            return True
-        t = t.head
-    return False
-
-
-def _in_other_relative(tok, trig) -> bool:
+def _in_other_relative(tok, trig, pronouns: set[str] = _REL_PRONOUNS, by_label: bool = True) -> bool:
     """Whether `tok` sits in a relative clause that does not hold `trig`."""
     t = tok
     for _ in range(8):
         if t.head.i == t.i or t.i == trig.i:
             return False
-        if _is_relative(t):
+        if _is_relative(t, pronouns, by_label):
             return trig.i not in _subtree_ids(t)
         t = t.head
     return False
@@ -502,7 +492,7 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
         if a.head in sub:
             s += 2
             s -= 0.3 * _tree_dist(tok, ctx.sdoc[a.head])
-            if not nounish and _in_other_clause(ctx.sdoc[a.head], tok):
+            if not nounish and _in_other_relative(ctx.sdoc[a.head], tok, _CLAUSE_PRONOUNS, by_label=False):
                 s -= 3  # « … en Transnistrie, où stationnent 1 500 militaires russes »: another clause's actor
         else:
             s -= 0.08 * abs(a.head - tok.i)
@@ -1481,7 +1471,7 @@ _TROOPS = {"armée", "armées", "troupes", "soldats", "militaires", "forces", "c
            "casques", "paramilitaires", "mercenaires", "army", "troops", "soldiers", "military", "instructors", "peacekeepers", "mercenaries", "servicemen", "personnel"}
 _TROOPS_IN = ("déploy", "déploi", "station", "arriv", "envoy", "dépêch", "rest", "maint", "présent", "deploy", "sent",
               "send", "dispatch", "remain", "based")
-_TROOPS_OUT = ("quitt", "quitté", "retir", "retrait", "parti", "left", "leav", "withdr", "pull")
+_TROOPS_OUT = ("quitt", "retir", "retrait", "parti", "left", "leav", "withdr", "pull")
 _POSSESSIVE_DETS = {"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"}
 _TO_PLACE = {"à", "au", "aux", "en", "dans", "vers", "to", "in", "into", "de", "du", "des", "from", "d'", "", "out of"}
 
