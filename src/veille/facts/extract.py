@@ -1411,6 +1411,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
                 leaders.setdefault(f.subject, f.object)
         facts.extend(_dedupe(_leaders_sign_for_states(ctx, cands, leaders)))
     facts.extend(threat_list_facts(ctx, _list_maker(ctx)))
+    facts.extend(_main_actor_programmes(ctx, facts))
     known = ctx.analysis.entities
     return [f for f in facts if f.subject in known and (f.object is None or f.object in known)]
 
@@ -1419,6 +1420,62 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
 # of precision, which stays above 0.8 on both: on, since recall is what hidden documents lack most.
 RECALL_NET = True
 _ACTOR_TYPES = ("country", "organization", "person", "company", "programme", "operation", "event", "agreement")
+
+
+def _main_actor_programmes(ctx: _DocContext, facts: list[Fact]) -> list[Fact]:
+    """Participations the text implies without a verb, quoted at the body's first mention and dated by its clause
+    (« créée en septembre 2008 »):
+    - a joint body names its partner: « la Commission OTAN-Géorgie » → Georgia member_of it (a council, commission or
+      committee; participates_in a package or programme);
+    - on a page about one country, the programmes it names are the country's unless the text ties them to someone
+      else: "DEEP supports the National Defence University" → the country participates_in DEEP."""
+    main = ctx.main
+    counts: dict[str, int] = {}
+    for a in ctx.args:
+        counts[a.m.entity] = counts.get(a.m.entity, 0) + 1
+    page_of = main if main is not None and ctx.types.get(main) == "country" and counts.get(main, 0) >= 3 and \
+        counts[main] >= max(counts.values()) / 2 else None
+    paired = {frozenset((f.subject, f.object)) for f in facts}
+    claimed = {f.object for f in facts if f.relation in ("participates_in", "member_of", "proposes") and
+               ctx.types.get(f.subject) == "country"}
+    out: list[Fact] = []
+    sents = list(_sentences(ctx.sdoc))
+    seen: set[str] = set()
+    for a in ctx.args:
+        e = a.m.entity
+        if a.m.type not in ("programme", "organization") or a.m.origin in ("anaphor", "demonym") or e in seen:
+            continue
+        seen.add(e)
+        partner, rel = _joint_partner(ctx, a), "participates_in"
+        if partner is not None:
+            if re.search(r"(?i)\b(?:council|commission|committee|conseil|comité|forum)\b", a.m.text):
+                rel = "member_of"
+        elif a.m.type == "programme" and page_of is not None and e not in claimed:
+            partner = page_of
+        if partner is None or frozenset((partner, e)) in paired:
+            continue
+        sent = next((s for s in sents if s.start <= a.head < s.end), None)
+        if sent is None:
+            continue
+        out.append(_make(ctx, sent, rel, None, partner, a, (a.m.start, a.m.end), _pick_date(ctx, ctx.sdoc[a.head], sent),
+                         False, 0.4, "COOPERATE", None))
+    return out
+
+
+def _joint_partner(ctx: _DocContext, a: Arg) -> str | None:
+    """The country a joint body's name pairs with an organisation: « Commission OTAN-Géorgie », "EU-Armenia
+    Partnership Priorities"."""
+    m = re.search(r"([\w.']+)\s?[-–]\s?([\w.']+)", ctx.ntext[a.m.start:a.m.end])
+    if m is None:
+        return None
+    sides = [_named_inside(ctx, [w], {a.m.entity}) for w in m.groups()]
+    if None in sides:
+        return None
+    types = [s[1] for s in sides]
+    if sorted(types) != ["country", "organization"]:
+        return None
+    country = sides[types.index("country")][0]
+    return country if country in ctx.analysis.entities else None
 
 
 def _topic_body(ctx: _DocContext, sent, tok, exclude: set[str]) -> Arg | None:
