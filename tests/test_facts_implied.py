@@ -35,3 +35,28 @@ def test_a_programme_the_text_gives_to_another_country_is_not_the_page_actors():
     facts = facts_of(text, "en")
     assert any((f.subject, f.object) == ("Q230", "nato-sps") for f in facts)
     assert not any((f.subject, f.object) == ("Q217", "nato-sps") for f in facts)
+
+
+def test_a_pair_named_again_with_its_own_date_is_stated_again():
+    text = ("Armenia signed a Partnership and Cooperation Agreement with the European Union in 1996. "
+            "Armenia and the European Union later concluded a visa facilitation deal, in force since January 2014.")
+    facts = facts_of(text, "en")
+    pair = [f for f in facts if {f.subject, f.object} == {"Q399", "Q458"}]
+    assert {"1996", "2014-01"} <= {f.start for f in pair}
+    later = next(f for f in pair if f.start == "2014-01")
+    assert later.quote.startswith("Armenia and the European Union") and "2014" in later.quote
+
+
+def test_participle_after_a_body_and_its_place_dates_the_location():
+    facts = facts_of("La Mission des Nations unies au Mali (MINUSMA), déployée de 2013 à 2023, a quitté le pays.", "fr")
+    got = [f for f in facts if (f.subject, f.relation, f.object) == ("minusma", "located_in", "Q912")]
+    assert got and (got[0].start, got[0].end) == ("2013", "2023")
+
+
+def test_long_name_defined_by_an_acronym_takes_over_the_body_it_names():
+    text = "Le Centre d'information et de documentation de l'OTAN (CIDO), ouvert en 1997, a déménagé. Le CIDO publie."
+    a = analyze(Document(name="t.txt", text=text, lang="fr", published=None))
+    long = next(m for m in a.mentions if m.text.startswith("Centre d'information"))
+    assert any(m.text == "CIDO" and m.entity == long.entity for m in a.mentions)
+    assert any(f.subject == long.entity and f.relation == "part_of" and f.object == "Q7184" and f.start == "1997"
+               for f in a.facts)

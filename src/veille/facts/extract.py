@@ -1178,16 +1178,38 @@ def _dated_presence(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list
     starts with the sentence's one « depuis » / "since" date."""
     since = [(tx, ti) for tx, ti in ctx.timexes if sent.start <= ti < sent.end and tx.mod == "start"
              and isinstance(tx.value, dict) and tx.value.get("to") is None]
-    if len(since) != 1:
-        return got
-    start = since[0][0].value["from"]
     out = []
     for prio, f in got:
-        if f.relation == "located_in" and f.start is None and ctx.types.get(f.subject) in ("operation",
-                                                                                          "organization"):
-            f = replace(f, start=start, date_span=(since[0][0].start, since[0][0].end))
+        if f.start is None and f.end is None:
+            founded = _founding_date(ctx, f)
+            if founded is not None:
+                start, end = dates_from(founded, False)
+                f = replace(f, start=start, end=end, date_span=(founded.start, founded.end))
+            elif len(since) == 1 and f.relation == "located_in" and ctx.types.get(f.subject) in ("operation",
+                                                                                              "organization"):
+                f = replace(f, start=since[0][0].value["from"], date_span=(since[0][0].start, since[0][0].end))
         out.append((prio, f))
     return out
+
+
+_FOUNDED = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:(?:qui a été|qui est|which was|that was|which has been)\s+)?"
+                      r"(?:créée?s?|fondée?s?|instituée?s?|ouverte?s?|inaugurée?s?|établie?s?|mise?s? en place|"
+                      r"lancée?s?|déployée?s?|installée?s?|implantée?s?|en service|active|set up|established|created|"
+                      r"founded|opened|launched|inaugurated|deployed|stationed|in service|in operation|active)"
+                      r"\b[^,;.()]{0,40}?$", re.IGNORECASE)
+
+
+def _founding_date(ctx: _DocContext, f: Fact) -> Timex | None:
+    """The date of a participle right after a body and its place: "the Kant air base in Kyrgyzstan, opened in 2003",
+    « la MINUSMA, déployée de 2013 à 2023 », « le groupe de Minsk de l'OSCE, créé en 1992 »."""
+    spans = [s for s in (f.subject_span, f.object_span) if s is not None]
+    if not spans:
+        return None
+    after = max(e for _, e in spans)
+    for tx, _ in ctx.timexes:
+        if after <= tx.start <= after + 70 and _FOUNDED.match(ctx.ntext[after:tx.start]):
+            return tx
+    return None
 
 
 def _demonym_noun(ctx: _DocContext, a: Arg, sent) -> str:
@@ -1361,6 +1383,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     ai = 0
     last_supply: Fact | None = None  # the paragraph's latest supply fact, for a later one that names no recipient
     last_para = -2
+    said: list[tuple] = []  # (sentence, its arguments, its triggers), for the passes over the whole document
     for sent in _sentences(sdoc):
         while ai < len(ctx.args) and ctx.args[ai].head < sent.start:
             ai += 1
@@ -1410,8 +1433,10 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
                     ctx.types.get(f.object or "") == "country":
                 leaders.setdefault(f.subject, f.object)
         facts.extend(_dedupe(_leaders_sign_for_states(ctx, cands, leaders)))
+        said.append((sent, sent_args, trigs))
     facts.extend(threat_list_facts(ctx, _list_maker(ctx)))
     facts.extend(_main_actor_programmes(ctx, facts))
+    facts.extend(_restated_pairs(ctx, said, facts))
     known = ctx.analysis.entities
     return [f for f in facts if f.subject in known and (f.object is None or f.object in known)]
 
@@ -1420,6 +1445,45 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
 # of precision, which stays above 0.8 on both: on, since recall is what hidden documents lack most.
 RECALL_NET = True
 _ACTOR_TYPES = ("country", "organization", "person", "company", "programme", "operation", "event", "agreement")
+
+
+def _restated_pairs(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fact]:
+    """A pair of actors the document relates once, named again together with a trigger and a date of its own, is
+    the same relation at that other date: "Armenia and the EU signed a partnership agreement in 1996. … The EU and
+    Armenia signed a visa facilitation agreement in 2013" — quoted on its own sentence, at lower confidence."""
+    known: dict[frozenset, Fact] = {}
+    for f in sorted(facts, key=lambda f: -f.confidence):
+        if f.object is not None and f.subject != f.object and f.confidence >= 0.5:
+            known.setdefault(frozenset((f.subject, f.object)), f)
+    told = {(frozenset((f.subject, f.object)), f.span_start // 1) for f in facts}
+    out: list[Fact] = []
+    for sent, sent_args, trigs in said:
+        if not trigs:
+            continue
+        named = [a for a in sent_args if a.m.origin not in ("anaphor",) and a.m.label != "NESTED"]
+        in_sent = {pair for pair, at in told if sent.start_char <= at < sent.end_char}
+        done: set[frozenset] = set()
+        for i, a in enumerate(named):
+            for b in named[i + 1:]:
+                pair = frozenset((a.m.entity, b.m.entity))
+                if len(pair) < 2 or pair not in known or pair in in_sent or pair in done:
+                    continue
+                tr = min(trigs, key=lambda t: abs(t.tok.i - (a.head + b.head) / 2))
+                date = _pick_date(ctx, tr.tok, sent)
+                if date is None:
+                    continue
+                ref = known[pair]
+                subj, obj = (a, b) if a.m.entity == ref.subject else (b, a)
+                rel = tr.entry.by_type.get(obj.m.type, tr.entry.relation)
+                if rel != ref.relation and not tr.entry.inverse and a.head < tr.tok.i < b.head:
+                    subj, obj = a, b  # the sentence's own trigger says what, its word order who
+                elif rel != ref.relation:
+                    rel = ref.relation
+                f = _make(ctx, sent, rel, subj, subj.m.entity, obj, (tr.tok.idx, tr.tok.idx + len(tr.tok)),
+                          date, _cessation(ctx, tr.tok), 0.35, ref.plover, tr.tok.text)
+                done.add(pair)
+                out.append(f)
+    return out
 
 
 def _main_actor_programmes(ctx: _DocContext, facts: list[Fact]) -> list[Fact]:

@@ -580,15 +580,20 @@ class Linker:
             acr = m.group(1)
             if acr in local or not is_acronym(acr) or self.kb_acronym(acr):
                 continue
-            if any(mm.start <= m.start() <= mm.end + 1 and mm.end <= m.start() + 1 for mm in mentions):
-                continue
             np = _noun_phrase_before(sdoc, m.start())
             if np is None:
                 continue
             s0, e0 = np
             long_name = text[s0:e0]
-            if not plausible_acronym(acr, long_name) or any(s0 < mm.end and mm.start < e0 for mm in mentions):
+            # actors named after a preposition inside the long name (« Centre … de l'OTAN (CIDO) ») give way to it;
+            # a mention covering its start means the long name is already read
+            within = [mm for mm in mentions if s0 < mm.end and mm.start < e0]
+            if not plausible_acronym(acr, long_name) or any(
+                    mm.start <= s0 + 3 or mm.end > e0 or mm.origin == "new" or
+                    not _NESTED_AFTER.search(text, max(0, mm.start - 8), mm.start) for mm in within):
                 continue
+            for mm in within:
+                mentions.remove(mm)
             c = Candidate(s0, e0, long_name, "acronym", label="NP")
             actor_id = slug_id(long_name)
             add(c, actor_id, "new", guess_type(long_name, "ORG", lang), name=long_name)
@@ -782,7 +787,8 @@ def _noun_phrase_before(sdoc: Doc, pos: int) -> tuple[int, int] | None:
     while last.is_space and last.i > 0:
         last = sdoc[last.i - 1]
     tok = last
-    while tok.dep_ in _NP_INTERNAL and tok.head.i < tok.i and tok.head.i >= sentence_start(sdoc, last.i):
+    while (tok.dep_ in _NP_INTERNAL or tok.dep_ == "conj" and tok.head.dep_ in _NP_INTERNAL) and \
+            tok.head.i < tok.i and tok.head.i >= sentence_start(sdoc, last.i):
         tok = tok.head
     members = [t for t in tok.subtree if t.i <= last.i]
     if not members:
