@@ -21,6 +21,13 @@ from veille.time import infer_publication
     # a date inside the body is not a dateline: the anchor comes from the text's dates
     ("Relations with Ukraine\nUkraine is a close partner. Allies condemn the invasion launched on 24 February "
      "2022 by Russia, a war that goes on in 2024 as Allies met in July 2024 in Washington.", "en", "2024-07"),
+    # months without a year told after a bare past year later than every dated mention: the year after it
+    ("YEREVAN, Sept. 2 (Wire) - The talks ended on Monday. The war broke out in September 2020. The last troops "
+     "left the region in 2024. In February, the two leaders met, and in July they signed a declaration.", "en",
+     "2025-09-02"),
+    # a bare year in a proposal told after the yearless month keeps the dated bound
+    ("Début octobre 2025, le président a proposé des manoeuvres. Début novembre, il a proposé que les armées "
+     "mènent des exercices en 2026.", "fr", "2025-11"),
 ])
 def test_publication_date(text, lang, expected):
     assert infer_publication(text, lang) == expected

@@ -41,6 +41,17 @@ def test_dates_infers_anchor_and_marks_it(tmp_path: Path) -> None:
     assert "inferred" not in rows["Depuis 1995"]
 
 
+def test_dates_reads_a_yearless_dateline_as_ingest_does(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("ANKARA, Jan 24 (Wire) - Lawmakers voted on Tuesday. The committee had endorsed the text in "
+                    "late December, after a first reading in July 2023.", encoding="utf-8")
+    proc = _run("dates", "--json", str(path))
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["text"]: r for r in map(json.loads, proc.stdout.splitlines())}
+    assert rows["Jan 24"]["value"] == "2024-01-24"
+    assert "anchor=2024-01-24" in proc.stderr
+
+
 def test_dates_english_from_stdin_plain_output() -> None:
     proc = _run("dates", "--published", "2025-11-06", "-", stdin="Since 2017, NATO troops have been there. "
                 "Last year, the Alliance met in Washington, from 9 to 11 July 2024.")

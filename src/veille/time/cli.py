@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from veille.time import extract, infer_anchor
+from veille.time import extract, infer_publication
 
 
 def _detect_lang(text: str) -> str:
@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or _detect_lang(text)
     anchor, inferred = args.published, False
     if not anchor:
-        anchor, inferred = infer_anchor(text, lang), True
+        anchor, inferred = infer_publication(text, lang), True  # the same anchor `veille ingest` infers
     print(f"# lang={lang} anchor={anchor}{' (inferred)' if inferred and anchor else ''}", file=sys.stderr)
     for t in extract(text, lang, anchor, anchor_inferred=inferred):
         if args.json:

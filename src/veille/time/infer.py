@@ -4,7 +4,8 @@ Lower bound: the latest explicit dated mention (day or month with a year) outsid
 past-tense months without a year in that same year (« début octobre, le président a proposé » ⇒ written in
 October or later), or in the next year when they cannot follow it in its own (news style writes the year of
 earlier years' dates only). When the text has only years, the latest year outside future-tense or deadline contexts.
-The result keeps the month when one is known (« 2025-10 »), else the year; None when the text has no date.
+Past-tense months without a year told after a bare past year later than every dated mention fall in the
+year after it. The result keeps the month when one is known (« 2025-10 »), else the year; None when the text has no date.
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
     dated: list[tuple[int, int]] = []
     years: list[int] = []
     yearless_past: list[int] = []
+    past_years: list[tuple[int, int]] = []  # (year, position) of bare years in a past-tense clause, not span ends
+    yearless_at: list[tuple[int, int]] = []  # (month, position) of the yearless past-tense dates
     atoms = scan(text, lang)
     local = local_anchors(text, atoms)
     for k, atom in enumerate(atoms):
         spec = atom.spec
+        whole = spec[0] == "date"
         if spec[0] == "span":
             spec = ("date", spec[2])
         if spec[0] != "date" or atom.role in _FUTURE_ROLES:
@@ -40,10 +44,19 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
             # a yearless day next to a full date of its sentence belongs to that date's year, not the writing's
             if m is not None and tense == "past" and k not in local:
                 yearless_past.append(m)
+                yearless_at.append((m, atom.start))
         elif m is not None:
             dated.append((y, m))
         else:
             years.append(y)
+            if whole and tense == "past":
+                past_years.append((y, atom.start))
+    bare, bare_at = max(past_years, default=(0, 0))
+    after = [mm for mm, at in yearless_at if at > bare_at]
+    if dated and bare > max(dated)[0] and after:
+        # "in September 2023 … the peacekeepers left in 2024. In February, …": news style names past years only,
+        # so past-tense months without a year told after a later bare year come the year after it
+        return iso((bare + 1, max(after), None))
     if dated:
         y, m = max(dated)
         later = [mm for mm in yearless_past if mm > m]
