@@ -60,3 +60,15 @@ def test_long_name_defined_by_an_acronym_takes_over_the_body_it_names():
     assert any(m.text == "CIDO" and m.entity == long.entity for m in a.mentions)
     assert any(f.subject == long.entity and f.relation == "part_of" and f.object == "Q7184" and f.start == "1997"
                for f in a.facts)
+
+
+def test_a_region_the_kb_places_in_a_named_country_is_part_of_it():
+    text = ("La Gagaouzie a organisé un scrutin contesté. Chisinau a dénoncé le vote, "
+            "mais la Moldavie reste divisée sur la question.")
+    facts = facts_of(text, "fr")
+    assert any((f.subject, f.relation, f.object) == ("gagauzia", "part_of", "Q217") for f in facts)
+
+
+def test_a_city_is_not_read_as_a_region():
+    facts = facts_of("Des drones ont frappé Odessa. L'Ukraine a demandé des défenses aériennes.", "fr")
+    assert not any(f.relation == "part_of" and f.subject == "odesa" for f in facts)

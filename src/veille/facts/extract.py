@@ -1437,6 +1437,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     facts.extend(threat_list_facts(ctx, _list_maker(ctx)))
     facts.extend(_main_actor_programmes(ctx, facts))
     facts.extend(_restated_pairs(ctx, said, facts))
+    facts.extend(_regions_of_countries(ctx, said, facts))
     known = ctx.analysis.entities
     return [f for f in facts if f.subject in known and (f.object is None or f.object in known)]
 
@@ -1483,6 +1484,34 @@ def _restated_pairs(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> l
                           date, _cessation(ctx, tr.tok), 0.35, ref.plover, tr.tok.text)
                 done.add(pair)
                 out.append(f)
+    return out
+
+
+def _regions_of_countries(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fact]:
+    """A region the KB places in a country the document also names is part of it (« la Transnistrie, région
+    séparatiste de l'est du pays »), quoted where both are named together, else at the region's first mention."""
+    paired = {frozenset((f.subject, f.object)) for f in facts}
+    out: list[Fact] = []
+    done: set[str] = set()
+    for sent, sent_args, _ in said:
+        for a in sent_args:
+            e = a.m.entity
+            if a.m.type != "place" or a.m.origin == "anaphor" or e in done:
+                continue
+            actor = kb_actor(e)
+            country = getattr(actor, "country", None)
+            if actor is None or actor.kind != "region" or country not in ctx.analysis.entities or \
+                    frozenset((e, country)) in paired:
+                continue
+            together = next(((s, args) for s, args, _ in said if any(b.m.entity == e for b in args)
+                             and any(b.m.entity == country for b in args)), None)
+            done.add(e)
+            at, args = together if together is not None else (sent, sent_args)
+            own = next(b for b in args if b.m.entity == e)
+            other = next((b for b in args if b.m.entity == country), None)
+            f = _make(ctx, at, "part_of", own, e, other, (own.m.start, own.m.end), None, False, 0.4, None, None)
+            f.object = country
+            out.append(f)
     return out
 
 

@@ -31,6 +31,7 @@ class Actor:
     iso: str | None = None
     note: str | None = None
     generic: dict[str, list[str]] = field(default_factory=dict)  # "ministère de la Défense": only with country
+    kind: str | None = None  # "region": a place that is a part of its country (Abkhazia), not a site in it
 
     @property
     def name(self) -> str:
@@ -48,7 +49,7 @@ class Actor:
             names=rec.get("names") or {}, acronyms=rec.get("acronyms") or {}, demonyms=rec.get("demonyms") or {},
             capitals=rec.get("capitals") or {}, part_of=rec.get("part_of"), country=rec.get("country"), qid=qid,
             offices=rec.get("offices") or [], periphrases=rec.get("periphrases") or {}, iso=rec.get("iso"),
-            note=rec.get("note"), generic=rec.get("generic") or {},
+            note=rec.get("note"), generic=rec.get("generic") or {}, kind=rec.get("kind"),
         )
 
 

@@ -5,7 +5,7 @@ Source line: `ID TYPE | English name | French name | key: v1; v2 | ...` with key
 n (names in both languages), en, fr (names), a (acronyms in both), aen, afr (acronyms), pen, pfr (periphrases),
 c, cen, cfr (seats standing for the actor, as « Bruxelles » for the EU: declare them in ambiguous.jsonl when shared),
 gen, gfr (generic names such as "Ministry of Defence" that name this body only when its country is known),
-part_of, country, qid, note, and for people `office: role@OF from..to` (repeatable, dates ISO, open end empty).
+part_of, country, kind (`region` for a sub-national region), qid, note, and for people `office: role@OF from..to` (repeatable, dates ISO, open end empty).
 A line starting with `#` is a comment; `@country Q227` sets the default country of the following lines.
 """
 
@@ -54,7 +54,7 @@ def parse_line(line: str, default_country: str | None) -> dict:
                     raise ValueError(f"bad office {item!r} in {line!r}")
                 rec.setdefault("offices", []).append(
                     {"role": m[1], "of": m[2], "from": m[3] or None, "to": m[4] or None})
-        elif key in {"part_of", "country", "qid", "note"}:
+        elif key in {"part_of", "country", "kind", "qid", "note"}:
             rec[key] = None if value in ("", "-") else value
         else:
             raise ValueError(f"unknown key {key!r} in {line!r}")
