@@ -340,3 +340,17 @@ def test_a_promised_membership_is_the_bodys_support_not_a_membership():
                for f in facts)
     got, _ = facts_of("In April 2008, Allied leaders agreed that Ukraine would become a member of NATO.", "en")
     assert ("Q7184", "supports", "Q212") in got and ("Q212", "member_of", "Q7184") not in got
+
+
+def test_a_participle_set_off_by_commas_is_passive_whatever_its_parse():
+    got, _ = facts_of("Le Conseil de coopération nord-atlantique, remplacé cinq ans plus tard par le Conseil de "
+                      "partenariat euro-atlantique, réunissait les Alliés.", "fr")
+    assert ("nato-nacc", "succeeded_by", "nato-eapc") in got
+    assert not any(r == "succeeded_by" and s == "Q7184" for s, r, o in got)
+
+
+def test_recognising_regions_named_after_a_demonym_supports_the_regions():
+    got, _ = facts_of("Le Conseil a appelé la Russie à revenir sur la reconnaissance, en août 2008, des régions "
+                      "géorgiennes d'Abkhazie et d'Ossétie du Sud.", "fr")
+    assert {("Q159", "supports", "abkhazia"), ("Q159", "supports", "south-ossetia")} <= got
+    assert ("Q159", "supports", "Q230") not in got

@@ -209,8 +209,20 @@ def _is_nounish(tok, lang: str) -> bool:
     return False
 
 
+def _apposed_participle(tok, lang: str) -> bool:
+    """« Le CCNA, remplacé en 1997 par le CPEA, … », "The NUC, replaced by the Council, …": a past participle set off
+    by a comma after a name, with no auxiliary, whatever head the parser gave it."""
+    if tok.i == 0 or tok.doc[tok.i - 1].text != "," or any(c.dep_.startswith("aux") for c in tok.children):
+        return False
+    low = tok.text.lower()
+    return low.endswith(("é", "ée", "és", "ées")) if lang == "fr" else tok.tag_ == "VBN"
+
+
 def _is_passive(tok, lang: str) -> bool:
     if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in tok.children):
+        return True
+    if _apposed_participle(tok, lang) and any(
+            t.lower_ in ("par", "by") for t in tok.doc[tok.i + 1:min(len(tok.doc), tok.i + 8)]):
         return True
     # participle modifying a noun: « ce projet soutenu par Washington », "the force led by NATO"
     return tok.dep_ in ("acl", "amod") and any(
@@ -869,7 +881,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     elif passive and explicit:
         # « ce projet soutenu par Washington », « X est soutenu par Y »: the patient is the noun or the subject
         patient = [c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass") or
-                   c.dep_ == "nsubj" and tok.dep_ in ("advcl", "acl") and c.i < tok.i]
+                   c.dep_ == "nsubj" and (tok.dep_ in ("advcl", "acl") or _apposed_participle(tok, ctx.lang))
+                   and c.i < tok.i]
         if tok.dep_ in ("acl", "amod") and not patient:
             patient = [tok.head]
             if tok.head.i not in ctx.tok_arg and tok.head.dep_ == "appos" and tok.head.head.i in ctx.tok_arg:
@@ -1808,20 +1821,27 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
         after = [a for a in usable if a.head > tr.end and a.head - tr.end <= 10 and a.prep not in ("par", "by")]
         if not before or not after:
             continue
-        subj = _named_args(ctx, [before[-1]])[0]
-        obj = _named_args(ctx, [after[0]])[0]
-        if en.obj_required and obj.m.type not in en.obj_types:
-            continue
-        if subj.m.entity == obj.m.entity or frozenset((subj.m.entity, obj.m.entity)) in paired:
-            continue
-        if en.inverse:
-            subj, obj = obj, subj
-        rel = en.by_type.get(obj.m.type, en.relation)
-        trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
-        f = _make(ctx, sent, rel, subj, subj.m.entity, obj, trig_span, dates.get(tok.i), _cessation(ctx, tok), 0.4,
-                  en.plover, tok.text)
-        paired.add(frozenset((subj.m.entity, obj.m.entity)))
-        out.append((0, f))
+        subj0 = _named_args(ctx, [before[-1]])[0]
+        first = _named_over_demonym(ctx, after[0])  # « la reconnaissance des régions géorgiennes d'Abkhazie et … »
+        objs: list[Arg] = []
+        if first is not after[0]:
+            _add_with_conjuncts(ctx, first, objs)
+        else:
+            objs = _named_args(ctx, [first])[:1]
+        for obj in objs:
+            subj = subj0
+            if en.obj_required and obj.m.type not in en.obj_types:
+                continue
+            if subj.m.entity == obj.m.entity or frozenset((subj.m.entity, obj.m.entity)) in paired:
+                continue
+            if en.inverse:
+                subj, obj = obj, subj
+            rel = en.by_type.get(obj.m.type, en.relation)
+            trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
+            f = _make(ctx, sent, rel, subj, subj.m.entity, obj, trig_span, dates.get(tok.i), _cessation(ctx, tok),
+                      0.4, en.plover, tok.text)
+            paired.add(frozenset((subj.m.entity, obj.m.entity)))
+            out.append((0, f))
     return out
 
 
