@@ -266,3 +266,21 @@ def test_listed_members_belong_to_the_body_just_named():
     fr, _ = facts_of("L'OTSC a été fondée en 2002. Ses membres sont la Russie, le Bélarus, l'Arménie et le "
                      "Kazakhstan.", "fr")
     assert {s for s, r, o in fr if r == "member_of" and o == "csto"} >= {"Q159", "Q184", "Q399", "Q232"}
+
+
+def test_an_appositive_descriptor_gives_owner_place_and_whole():
+    text = ("Operation Ocean Shield, NATO's counter-piracy operation off the Horn of Africa, ended in 2016. "
+            "The Baku–Tbilisi–Kars railway, a key link of the Middle Corridor, opened in 2017.")
+    a = analyze(Document(name="t.txt", text=text, lang="en", published=None))
+    got = {(f.subject, f.relation, f.object) for f in a.facts}
+    ocean = next(m.entity for m in a.mentions if m.text.startswith("Operation Ocean Shield"))
+    assert ("Q7184", "leader_of", ocean) in got
+    assert ("btk-railway", "part_of", "middle-corridor") in got
+    assert (ocean, "located_in", "horn-of-africa") in got
+
+
+def test_became_a_partner_status_is_membership_dated_by_its_clause():
+    a = analyze(Document(name="t.txt", text="In June 2020, Ukraine became an Enhanced Opportunities Partner.",
+                         lang="en", published=None))
+    assert any((f.subject, f.relation, f.object, f.start) == ("Q212", "member_of", "nato-eop", "2020-06")
+               for f in a.facts)

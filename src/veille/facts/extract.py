@@ -1434,6 +1434,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_member_list(ctx, sent, sent_args))
         cands.extend(_troop_facts(ctx, sent, sent_args))
         cands.extend(_copula_membership(ctx, sent, sent_args))
+        cands.extend(_dated_presence(ctx, sent, _appositive_descriptions(ctx, sent, sent_args)))
         for _, f in cands:
             if f.relation in ("member_of", "participates_in") and f.object and ctx.types.get(f.object) in (
                     "organization", "programme"):
@@ -1751,6 +1752,10 @@ def _suspended_membership(ctx: _DocContext, sent, sent_args: list[Arg],
     return out
 
 
+_BECAME = re.compile(r"^,?\s+(?:became|has become|had become|becomes|is now|est devenue?|devient|a été reconnue? comme)\s+"
+                     r"(?:(?:an?|the|one of(?: the)? (?:\w+ )?|un|une|l'un des (?:\w+ )?|l'une des (?:\w+ )?)\s*)?$",
+                     re.IGNORECASE)
+_STATUS_NOUN = re.compile(r"(?i)^(?:partenaires?|membres?|observateurs?)\b|\b(?:partners?|members?|observers?)$")
 _COPULA_MEMBER = re.compile(
     r"^,?\s+(?:est|était|a été|avait été|fut|reste|demeure|is|was|has been|had been|remains|became|est devenue?)\s+"
     r"(?:(?:le|la|l'|un|une|the|a|an|l'un des|l'une des|one of the)\s*)(?:[\w-]+\s+){0,2}?"
@@ -1766,12 +1771,75 @@ def _copula_membership(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tup
         if a.m.type != "country" or a.m.origin in ("demonym",):
             continue
         for b in sent_args[k + 1:k + 3]:
+            between = ctx.ntext[a.m.end:b.m.start]
+            if b.m.type == "programme" and _BECAME.match(between) and \
+                    _STATUS_NOUN.search(ctx.ntext[b.m.start:b.m.end]) and not _negated(ctx, ctx.sdoc[b.head]):
+                # "Ukraine became an Enhanced Opportunities Partner": a status a programme confers
+                out.append((2, _make(ctx, sent, "member_of", a, a.m.entity, b, (a.m.start, b.m.end),
+                                     _pick_date(ctx, ctx.sdoc[b.head].head, sent), False, 0.6, "COOPERATE", "became")))
+                break
             if b.m.type != "organization" or b.m.start - a.m.end > 70:
                 continue
-            if _COPULA_MEMBER.match(ctx.ntext[a.m.end:b.m.start]) and not _negated(ctx, ctx.sdoc[b.head]):
+            if _COPULA_MEMBER.match(between) and not _negated(ctx, ctx.sdoc[b.head]):
                 out.append((2, _make(ctx, sent, "member_of", a, a.m.entity, b, (a.m.start, b.m.end), None, False,
                                      0.6, "COOPERATE", "member")))
             break
+    return out
+
+
+_LED_NOUNS = {"operation", "mission", "force", "forces", "exercise", "opération", "exercice"}
+_PART_NOUNS = {"link", "component", "part", "element", "pillar", "branch", "arm", "centrepiece", "centerpiece",
+               "segment", "section", "maillon", "composante", "élément", "volet", "pilier", "branche", "bras",
+               "tronçon"}
+_DESCRIPTOR_NOUNS = _LED_NOUNS | _PART_NOUNS | {
+    "programme", "program", "initiative", "body", "agency", "centre", "center", "office", "command", "pipeline",
+    "railway", "route", "corridor", "fund", "package", "platform", "forum", "framework", "headquarters", "unit",
+    "organe", "agence", "bureau", "commandement", "gazoduc", "oléoduc", "fonds", "paquet", "plateforme", "cadre",
+    "instance", "unité", "siège"}
+_APPOSED_NP = re.compile(r"\s*(?:\([^()]{1,24}\)\s*)?,\s*(?:(?:the|a|an|its|un|une|le|la|l'|son|sa)\s*)?"
+                         r"(?P<np>[^,;:.()]{3,110})")
+
+
+def _appositive_descriptions(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """A noun phrase in apposition that says what a name is: "Operation Active Endeavour, NATO's maritime operation in
+    the Mediterranean" (NATO leader_of it, located_in the Mediterranean), "the Rasht–Astara railway, a missing link of
+    the North–South corridor" (part_of it), « l'EUMA, mission civile de l'UE en Arménie »."""
+    out: list[tuple[int, Fact]] = []
+    for k, a in enumerate(sent_args):
+        if a.m.type not in ("operation", "organization", "programme", "place") or a.m.origin in ("anaphor", "demonym"):
+            continue
+        m = _APPOSED_NP.match(ctx.ntext, a.m.end, sent.end_char)
+        if m is None:
+            continue
+        np_start, np_end = m.start("np"), m.end("np")
+        words = re.findall(r"[\w'’-]+", ctx.ntext[np_start:np_end].lower())
+        inside = [b for b in sent_args[k + 1:] if np_start <= b.m.start and b.m.end <= np_end and b.m.origin != "anaphor"]
+        # the descriptor noun: the first listed noun before any name inside the phrase but an owner's
+        first_name = min((b.m.start for b in inside if ctx.ntext[b.m.end:b.m.end + 2] not in ("'s", "’s")),
+                         default=np_end)
+        head = [w for w in re.findall(r"[\w'’-]+", ctx.ntext[np_start:first_name].lower()) if w in _DESCRIPTOR_NOUNS]
+        if not head or not words or words[0] in ("which", "who", "qui", "que", "dont", "where", "où"):
+            continue
+        noun = head[-1]
+        for b in inside:
+            if b.m.entity == a.m.entity:
+                continue
+            before = ctx.ntext[np_start:b.m.start].lower()
+            owner = ctx.ntext[b.m.end:b.m.end + 2] in ("'s", "’s") and b.m.type in ("organization", "country")
+            of = re.search(r"(?:\bof(?: the)?|\bde la|\bde l'|\bdu|\bdes|\bde)\s*$", before) is not None
+            locative = re.search(r"(?:\b(?:in|off|near|over|across)(?: the)?|\ben|\bau|\baux|\bà|\bdans(?: la| le|l')?)\s*$", before)
+            if (owner or of and b.m.type in ("organization", "country") and noun not in _PART_NOUNS) and \
+                    b.m.type in ("organization", "country"):
+                rel, sub, obj = ("leader_of", b, a) if noun in _LED_NOUNS or a.m.type == "operation" else \
+                    ("part_of", a, b)
+            elif of and noun in _PART_NOUNS and b.m.type in ("programme", "organization", "place", "operation"):
+                rel, sub, obj = "part_of", a, b
+            elif locative and b.m.type in ("place", "country") and a.m.type != "programme":
+                rel, sub, obj = "located_in", a, b
+            else:
+                continue
+            out.append((1, _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6,
+                                 None, noun)))
     return out
 
 
