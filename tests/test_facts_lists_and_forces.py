@@ -354,3 +354,17 @@ def test_recognising_regions_named_after_a_demonym_supports_the_regions():
                       "géorgiennes d'Abkhazie et d'Ossétie du Sud.", "fr")
     assert {("Q159", "supports", "abkhazia"), ("Q159", "supports", "south-ossetia")} <= got
     assert ("Q159", "supports", "Q230") not in got
+
+
+def test_leaders_who_met_in_a_town_meet_each_other_not_the_town():
+    got, _ = facts_of("Aliyev, Pashinyan and Putin met in Sochi at the end of October.", "en")
+    assert {("ilham-aliyev", "meets", "nikol-pashinyan"), ("nikol-pashinyan", "meets", "Q7747")} <= got
+    assert not any(o == "sochi" for s, r, o in got if r == "meets")
+
+
+def test_approving_a_states_bid_supports_that_state_and_the_bid_is_the_states():
+    got, facts = facts_of("Hungary's parliament on Monday approved Sweden's bid to join NATO.", "en")
+    assert any(r == "supports" and o == "Q34" for s, r, o in got)
+    assert ("Q34", "proposes", "Q7184") in got
+    got_fr, _ = facts_of("Le Parlement turc a ratifié mardi l'adhésion de la Finlande.", "fr")
+    assert ("tr-gnat", "supports", "Q33") in got_fr

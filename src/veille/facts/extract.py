@@ -631,6 +631,10 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
             return out, True
         if en.passive_only or en.passive_agent:
             return [], False  # "was set up in 2008", "was succeeded in 1997": the clause subject is the patient
+    if not nounish and tok.dep_ in ("acl", "xcomp") and tok.head.i != tok.i:
+        owner = _bid_owner(ctx, tok.head)  # "Sweden's bid to join NATO": Sweden asks to join
+        if owner is not None:
+            return [owner], True
     if nounish:
         # "Bidzina Ivanishvili, the billionaire founder of …", « X, membre fondateur de … »: the noun in apposition
         # describes the name just before it
@@ -919,6 +923,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         topic = _topic_body(ctx, sent, tok, {a.m.entity for a in subjects})
         objects = [topic] if topic is not None else []
     objects = [a for a in _named_args(ctx, objects) if a.m.entity not in {b.m.entity for b in subjects}]
+    if en.relation == "meets":  # "met in Khujand", « réunis à Bruxelles »: where they met, not whom
+        objects = [a for a in objects if not (a.m.type == "place" and a.prep in ("in", "at", "en", "à", "dans"))]
     subj_heads = {b.head for b in subjects}
     # « Le géant russe fournissait … »: the demonym qualifying the subject is no object
     objects = [a for a in objects if not (a.m.origin == "demonym" and ctx.sdoc[a.head].dep_ == "amod" and
@@ -1434,6 +1440,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_member_list(ctx, sent, sent_args))
         cands.extend(_troop_facts(ctx, sent, sent_args))
         cands.extend(_copula_membership(ctx, sent, sent_args))
+        cands.extend(_approved_bids(ctx, sent))
         cands.extend(_dated_presence(ctx, sent, _appositive_descriptions(ctx, sent, sent_args)))
         for _, f in cands:
             if f.relation in ("member_of", "participates_in") and f.object and ctx.types.get(f.object) in (
@@ -1840,6 +1847,52 @@ def _appositive_descriptions(ctx: _DocContext, sent, sent_args: list[Arg]) -> li
                 continue
             out.append((1, _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6,
                                  None, noun)))
+    return out
+
+
+_APPROVE = ("approv", "approuv", "ratif", "endors", "entérin", "avalis", "valid", "greenlit", "green-lit")
+_BID_NOUNS = {"bid", "application", "accession", "membership", "candidacy", "request", "candidature", "demande",
+              "adhésion", "entrée", "admission"}
+
+
+def _bid_owner(ctx: _DocContext, noun):
+    """The state whose bid a noun names: "Sweden's bid", « la candidature de la Suède », "Sweden's accession
+    protocol"."""
+    if noun.text.lower() not in _BID_NOUNS and not (noun.text.lower() in ("protocol", "protocole") and any(
+            c.text.lower() in ("accession", "adhésion") for c in noun.subtree)):
+        return None
+    for c in noun.children:
+        if c.i in ctx.tok_arg and (c.dep_ in ("poss", "nmod:poss") or c.dep_ == "nmod" and
+                                   _prep_of(c, ctx.lang) == "de"):
+            a = ctx.tok_arg[c.i]
+            if a.m.type in ("country", "organization"):
+                return a
+    return None
+
+
+def _approved_bids(ctx: _DocContext, sent) -> list[tuple[int, Fact]]:
+    """"Turkey's parliament approved Sweden's bid to join NATO", « le Parlement hongrois a ratifié l'adhésion de la
+    Suède »: approving a state's bid or accession supports that state."""
+    out: list[tuple[int, Fact]] = []
+    for tok in sent:
+        if not tok.text.lower().startswith(_APPROVE):
+            continue
+        for noun in tok.children:
+            if noun.dep_ not in ("obj", "dobj", "nsubj:pass", "nsubjpass"):
+                continue
+            owner = _bid_owner(ctx, noun)
+            if owner is None:
+                continue
+            if noun.dep_ in ("obj", "dobj"):
+                s = _clause_subject(tok, ctx.lang)
+                subjects = _args_under(ctx, s, list(ctx.args)) if s is not None else []
+            else:
+                subjects = [ctx.tok_arg[c.i] for c in tok.subtree if c.i in ctx.tok_arg and
+                            _prep_of(c, ctx.lang) in ("par", "by")]
+            for subj in _named_args(ctx, subjects):
+                if subj.m.entity != owner.m.entity:
+                    out.append((3, _make(ctx, sent, "supports", subj, subj.m.entity, owner, (tok.idx, tok.idx + len(tok)),
+                                         _pick_date(ctx, tok, sent), False, 0.7, "SUPPORT", tok.text)))
     return out
 
 
