@@ -163,3 +163,12 @@ def test_a_name_cut_short_by_ner_yields_to_the_known_names():
     found = links("European Commission President Ursula von der Leyen visited Yerevan.", lang="en")
     assert "Ursula von der Leyen" in found and found["European Commission"][1] == "name"
     assert not any(k.startswith("European Commission President") for k in found)
+
+
+def test_a_lower_case_place_head_ends_an_english_name():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    a = analyze(Document(name="t.txt", text="The exercise was held at the Iliyskiy training area near Almaty in June.",
+                         lang="en", published=None))
+    m = next(m for m in a.mentions if m.text.startswith("Iliyskiy"))
+    assert m.text == "Iliyskiy training area" and m.type == "place"

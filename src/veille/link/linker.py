@@ -78,7 +78,20 @@ def _extend_name(sdoc: Doc, ent: Span) -> int:
             j += 1
             continue
         break
+    if sdoc.lang_ == "en" and end > ent.start and sdoc[end - 1].is_title:
+        # "the Iliyskiy training area", "the Semipalatinsk nuclear test site": a lower-case place head ends the name
+        places = _place_heads()
+        for n in (3, 2, 1):
+            words = [t.lower_ for t in sdoc[end:min(end + n, sent_end)]]
+            if len(words) == n and all(w.isalpha() for w in words) and (
+                    " ".join(words) in places or n > 1 and " ".join(words[1:]) in places):
+                return end + n
     return end
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    return frozenset(w for w, t in _data()[0].items() if t == "place" and w.isascii())
 
 
 @lru_cache(maxsize=1)
