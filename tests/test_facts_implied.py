@@ -72,3 +72,22 @@ def test_a_region_the_kb_places_in_a_named_country_is_part_of_it():
 def test_a_city_is_not_read_as_a_region():
     facts = facts_of("Des drones ont frappé Odessa. L'Ukraine a demandé des défenses aériennes.", "fr")
     assert not any(f.relation == "part_of" and f.subject == "odesa" for f in facts)
+
+
+def test_a_war_sentence_gives_its_onset_and_its_end_and_the_two_countries_are_the_pair_named_as_one():
+    text = ("Armenia and Azerbaijan asked for talks last month. Set up in 1992 and co-chaired by France, Russia and "
+            "the United States, the group failed. The war between the two countries, which broke out in September "
+            "2020, ended on Nov. 10 that year with a ceasefire brokered by Moscow.")
+    a = analyze(Document(name="t.txt", text=text, lang="en", published="2025-09-30"))
+    war = [f for f in a.facts if f.relation == "attacks" and {f.subject, f.object} == {"Q399", "Q227"}]
+    assert war and (war[0].start, war[0].end) == ("2020-09", "2020-11-10")
+    assert {("Q159", "Q399"), ("Q159", "Q227")} <= {(f.subject, f.object) for f in a.facts if f.relation == "mediates"}
+    assert not any(f.relation == "attacks" and "asked" in f.quote for f in a.facts)
+
+
+def test_a_framework_agreed_by_two_envoys_pairs_them_not_the_city():
+    text = ("Foreign Minister Abbas Araghchi spoke. A framework agreed by Araghchi and IAEA Director General Rafael "
+            "Grossi in Cairo on Sept. 9 is now in doubt.")
+    facts = facts_of(text, "en")
+    assert any({f.subject, f.object} == {"abbas-araghchi", "rafael-grossi"} for f in facts)
+    assert not any(f.object == "city:cairo" or f.subject == "city:cairo" for f in facts if f.relation != "located_in")

@@ -6,6 +6,7 @@ them like any other argument; the span kept is the anaphor's own.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from veille.model import Analysis, Mention
@@ -168,6 +169,12 @@ def _group_mention(mentions: list[Mention], text: str, tok, n: int, types: tuple
     if num.i > 0 and num.nbor(-1).text.lower() in ("les", "ces", "the", "these", "those", "leurs", "their"):
         start = num.nbor(-1).idx
     para = text.rfind("\n\n", 0, start)
+    listed = _last_list_of(mentions, text, start, n, types, max(para, start - 900))
+    if listed is not None:
+        members = listed
+        end = tok.idx + len(tok)
+        return Mention(start, end, text[start:end], members[0].entity, members[0].type, "anaphor",
+                       "group:" + "|".join(f"{m.entity}\t{m.type}" for m in members[1:]))
     members: list[Mention] = []
     for m in reversed(mentions):
         if m.end > start:
@@ -183,6 +190,32 @@ def _group_mention(mentions: list[Mention], text: str, tok, n: int, types: tuple
     end = tok.idx + len(tok)
     return Mention(start, end, text[start:end], members[0].entity, members[0].type, "anaphor",
                    "group:" + "|".join(f"{m.entity}\t{m.type}" for m in members[1:]))
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|et|ou|or))\s*(?:(?:the|le|la|les)\s+|l['’])?$", re.IGNORECASE)
+
+
+def _group_type(m: Mention) -> str:
+    return "country" if m.type == "country" or m.origin in ("capital", "demonym") else m.type
+
+
+def _last_list_of(mentions: list[Mention], text: str, before: int, n: int, types: tuple[str, ...],
+                  floor: int) -> list[Mention] | None:
+    """The latest list of exactly `n` actors of those types named together (« l'Arménie et l'Azerbaïdjan », "France,
+    Russia and the United States") before `before`: "the two countries" take up a pair named as a pair, not the
+    last two names of a longer list."""
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if m.end > before or m.start < floor or m.origin == "anaphor" or _group_type(m) not in types:
+            continue
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in reversed(runs):
+        if len({m.entity for m in run}) == n and len(run) == n:
+            return run
+    return None
 
 
 def _salient(mentions: list[Mention], sdoc, limit: int, types, recent: bool = False) -> Mention | None:

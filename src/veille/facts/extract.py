@@ -392,9 +392,8 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
     out: list[_Trig] = []
     words = [t.text.lower() for t in sent]
     for k, t in enumerate(sent):
-        if t.i in mention_toks and not (words[k] in _WAR_WORDS and ctx.tok_arg[t.i].m.type == "event" and
-                                        ctx.tok_arg[t.i].m.start == t.idx):
-            continue  # (« la guerre d'août 2008 contre la Russie »: a war the KB names is still a war)
+        if t.i in mention_toks and not (words[k] in _WAR_WORDS and ctx.tok_arg[t.i].m.type == "event"):
+            continue  # (« la guerre d'août 2008 contre la Russie », "the 44-day war": a war the KB names is a war)
         if words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
             continue  # "a new activity called Baltic Sentry", « un système appelé X »: a name is given, nothing asked
         for stems, en in ctx.lex.multi_by_letter.get(words[k][:1], ()):
@@ -852,8 +851,10 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             and not any(c.dep_ == "mark" for c in tok.children):
         return []  # « les pays membres », "partner countries": no particular actor (« le premier pays à adhérer » is)
     nounish = _is_nounish(tok, ctx.lang)
-    passive = (not nounish) and _is_passive(tok, ctx.lang) and (en.passive_agent or en.passive_only or
-                                                                   en.relation in ("supports", "opposes"))
+    passive = (not nounish) and _is_passive(tok, ctx.lang) and (
+        en.passive_agent or en.passive_only or en.relation in ("supports", "opposes") or
+        # "a framework agreed by A and B", « l'accord signé par A et B »: the agent right after the participle
+        any(a.prep in ("par", "by") and 0 < a.head - tr.end <= 3 for a in sent_args))
     if not passive and not nounish and en.passive_agent and tr.end > tok.i and \
             any(t.lower_ in ("par", "by") for t in ctx.sdoc[tr.end + 1:min(sent.end, tr.end + 3)]):
         passive = True  # « classé organisation terroriste par X »: the agent follows the whole phrase
@@ -923,7 +924,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         topic = _topic_body(ctx, sent, tok, {a.m.entity for a in subjects})
         objects = [topic] if topic is not None else []
     objects = [a for a in _named_args(ctx, objects) if a.m.entity not in {b.m.entity for b in subjects}]
-    if en.relation == "meets":  # "met in Khujand", « réunis à Bruxelles »: where they met, not whom
+    if en.symmetric or en.mediation:  # "met in Khujand", « réunis à Bruxelles »: where they met, not whom
         objects = [a for a in objects if not (a.m.type == "place" and a.prep in ("in", "at", "en", "à", "dans"))]
     subj_heads = {b.head for b in subjects}
     # « Le géant russe fournissait … »: the demonym qualifying the subject is no object
@@ -1431,6 +1432,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
             for _, f in got:
                 if f.relation == "supplies" and f.object is not None:
                     last_supply = f
+        cands = _war_bounds(ctx, sent, cands)
         cands.extend(_dated_presence(ctx, sent, _structural_facts(ctx, sent, sent_args, dates)))
         cands.extend(office_facts(ctx, sent, sent_args, _office_maker(ctx, sent)))
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
@@ -1469,6 +1471,13 @@ RECALL_NET = True
 _ACTOR_TYPES = ("country", "organization", "person", "company", "programme", "operation", "event", "agreement")
 
 
+# relations close enough that a trigger of one restates a pair known by another
+_FAMILY = {"agreement_with": "ties", "cooperates_with": "ties", "partner_of": "ties", "meets": "ties",
+           "supports": "help", "supplies": "help", "contributes_to": "help",
+           "attacks": "hostile", "threatens": "hostile", "opposes": "hostile", "sanctions": "hostile",
+           "member_of": "belongs", "participates_in": "belongs", "observer_of": "belongs"}
+
+
 def _restated_pairs(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fact]:
     """A pair of actors the document relates once, named again together with a trigger and a date of its own, is
     the same relation at that other date: "Armenia and the EU signed a partnership agreement in 1996. … The EU and
@@ -1497,10 +1506,12 @@ def _restated_pairs(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> l
                 ref = known[pair]
                 subj, obj = (a, b) if a.m.entity == ref.subject else (b, a)
                 rel = tr.entry.by_type.get(obj.m.type, tr.entry.relation)
-                if rel != ref.relation and not tr.entry.inverse and a.head < tr.tok.i < b.head:
+                if rel != ref.relation and not (_FAMILY.get(rel, rel) == _FAMILY.get(ref.relation, ref.relation)):
+                    if tr.entry.inverse or not a.head < tr.tok.i < b.head:
+                        continue  # another kind of relation whose direction the words do not tell
                     subj, obj = a, b  # the sentence's own trigger says what, its word order who
                 elif rel != ref.relation:
-                    rel = ref.relation
+                    rel = ref.relation  # "signed", "concluded" again about partners: the known relation
                 f = _make(ctx, sent, rel, subj, subj.m.entity, obj, (tr.tok.idx, tr.tok.idx + len(tr.tok)),
                           date, _cessation(ctx, tr.tok), 0.35, ref.plover, tr.tok.text)
                 done.add(pair)
@@ -1896,6 +1907,36 @@ def _approved_bids(ctx: _DocContext, sent) -> list[tuple[int, Fact]]:
     return out
 
 
+_ONSET = re.compile(r"(?:broke out|erupted|began|started|was launched|éclaté|éclate|commencé|débuté|déclenchée?)"
+                    r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ENDED = re.compile(r"(?:ended|was over|ceased|finished|s'est achevée?|s'est terminée?|a pris fin|prend fin|a cessé)"
+                    r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _war_bounds(ctx: _DocContext, sent, cands: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """"The war between A and B, which broke out in September 2020, ended on Nov. 10": a war's sentence says when it
+    started and when it ended, whichever date the trigger's nearest one was."""
+    wars = [k for k, (_, f) in enumerate(cands) if f.relation == "attacks" and (f.trigger or "").lower() in _WAR_WORDS]
+    if not wars:
+        return cands
+    onset = ended = None
+    for tx, ti in ctx.timexes:
+        if sent.start <= ti < sent.end and isinstance(tx.value, str):
+            before = ctx.ntext[max(sent.start_char, tx.start - 40):tx.start]
+            if _ONSET.search(before):
+                onset = onset or tx
+            elif _ENDED.search(before):
+                ended = ended or tx
+    if onset is None and ended is None:
+        return cands
+    out = list(cands)
+    for k in wars:
+        prio, f = out[k]
+        out[k] = (prio, replace(f, start=onset.value if onset else f.start if ended is None else None,
+                                end=ended.value if ended else f.end))
+    return out
+
+
 def _yearly_amounts(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
     """« 8 bcm en 2021, 11,4 bcm en 2022 et 11,8 bcm en 2023 »: a supply stated for several periods, one amount
     each, is one fact per period (the trigger's own fact keeps the first)."""
@@ -2102,7 +2143,9 @@ def _kb_state_led(ctx: _DocContext, person: str) -> str | None:
 
 
 _SENT_END = re.compile(r"[.!?][\"»”)]*\s+(?=[«\"“(\-–•]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n+")
-_ABBREV = re.compile(r"(?:\b[A-Z]|\bM|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bNo|\bvs|\betc|\bU\.S|\bU\.K|\bp)$")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\bM|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bNo|\bvs|\betc|\bU\.S|\bU\.K|\bp"
+                     r"|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSept?|\bOct|\bNov|\bDec"  # "on Nov. 10"
+                     r"|\bjanv|\bfévr|\bavr|\bjuil|\bsept|\boct|\bnov|\bdéc)$")
 
 
 def _sentences(sdoc):
