@@ -284,3 +284,13 @@ def test_became_a_partner_status_is_membership_dated_by_its_clause():
                          lang="en", published=None))
     assert any((f.subject, f.relation, f.object, f.start) == ("Q212", "member_of", "nato-eop", "2020-06")
                for f in a.facts)
+
+
+def test_a_title_after_a_name_may_carry_modifiers_and_a_seat_beside_a_head_sits_in_the_heads_state():
+    text = ("Iran rejected the move. Kaja Kallas, the current High Representative of the European Union, spoke. "
+            "Ali Akbar Velayati, an adviser to Supreme Leader Ali Khamenei, warned Armenia.")
+    a = analyze(Document(name="t.txt", text=text, lang="en", published="2025-09-30"))
+    got = {(f.subject, f.relation, f.object) for f in a.facts}
+    kallas = next(m.entity for m in a.mentions if m.text == "Kaja Kallas")
+    assert (kallas, "leader_of", "Q458") in got
+    assert ("ali-akbar-velayati", "part_of", "Q794") in got

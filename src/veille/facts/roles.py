@@ -95,7 +95,9 @@ def kb_bodies(person: str, mentioned: set[str], on: str | None) -> list[tuple[st
 def _title_after_name(titles: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     """« , président de » / ", president of": one pattern for all titles (longest first), compiled once."""
     alts = "|".join(re.escape(" ".join(t)) for t in sorted(titles, key=lambda t: -len(" ".join(t))))
-    return re.compile(rf"(?:(?:le|la|l'|the|a|an)\s+)?(?P<title>{alts})\s+(?:de la|de l'|du|de|des|d'|of the|of)?\s*")
+    return re.compile(rf"(?:(?:le|la|l'|the|a|an|one of the|l'un des|l'une des)\s+)?(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?P<title>{alts})\s+(?:de la|de l'|du|de|des|d'|of the|of|to the|to|auprès de la|"
+                      rf"auprès du|auprès de)?\s*")
 
 
 def office_facts(ctx, sent, sent_args, make) -> list:
@@ -173,13 +175,24 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             title = p.m.text.lower()
             span = (p.m.start, p.m.end)
         else:
-            # « Ilham Aliyev, président de l'Azerbaïdjan »: the title after the name
+            # « Ilham Aliyev, président de l'Azerbaïdjan », "Henna Virkkunen, an executive vice-president of the
+            # European Commission": the title after the name
             nxt = sent_args[k + 1] if k + 1 < len(sent_args) else None
-            if nxt is None or nxt.m.type not in _BODY_TYPES or nxt.m.start - p.m.end > 50:
+            if nxt is None or nxt.m.type not in _BODY_TYPES + ("person",) or nxt.m.start - p.m.end > 60:
                 continue
             between = text[p.m.end:nxt.m.start].strip(" ,").lower()
             m = _title_after_name(tuple(titles)).fullmatch(between)
-            if m:
+            if nxt.m.type == "person":
+                # "X, an adviser to Supreme Leader Ali Khamenei": a seat beside a head sits in the head's state
+                m = _title_after_name(tuple(seats)).match(between)
+                m = m if m and m.group(0).rstrip().endswith(("to", "of", "de", "du")) and \
+                    len(between[m.end():].split()) <= 3 else None  # "to [Supreme Leader]"
+                heads = [ent for ent, role in kb_bodies(nxt.m.entity, mentioned, ctx.analysis.doc.anchor)
+                         if not any(role.lower().startswith(" ".join(x)) for x in seats)] if m else []
+                if m and heads:
+                    out.append(make("part_of", p, None, heads[0], (p.m.start, nxt.m.end)))
+                continue
+            if m and nxt.m.type != "person":
                 title, body, span = m.group("title"), nxt, (p.m.start, nxt.m.end)
             if title is None:
                 continue
