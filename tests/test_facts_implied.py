@@ -91,3 +91,12 @@ def test_a_framework_agreed_by_two_envoys_pairs_them_not_the_city():
     facts = facts_of(text, "en")
     assert any({f.subject, f.object} == {"abbas-araghchi", "rafael-grossi"} for f in facts)
     assert not any(f.object == "city:cairo" or f.subject == "city:cairo" for f in facts if f.relation != "located_in")
+
+
+def test_envoys_agreeing_under_mediation_stand_for_their_state_and_body():
+    text = ("Iran and the IAEA disagree. Foreign Minister Abbas Araghchi spoke. A framework agreed by Araghchi and "
+            "IAEA Director General Rafael Grossi in Cairo on Sept. 9 with Egyptian mediation is now in doubt.")
+    a = analyze(Document(name="t.txt", text=text, lang="en", published="2025-09-30"))
+    got = {(f.subject, f.relation, f.object, f.start) for f in a.facts}
+    assert ("Q794", "agreement_with", "Q826700", "2025-09-09") in got
+    assert {("Q79", "mediates", "Q794", "2025-09-09"), ("Q79", "mediates", "Q826700", "2025-09-09")} <= got

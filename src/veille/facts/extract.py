@@ -2107,7 +2107,8 @@ def _leaders_sign_for_states(ctx: _DocContext, cands: list[tuple[int, Fact]],
     out = list(cands)
     for prio, f in cands:
         if f.relation == "mediates" and ctx.types.get(f.object or "") == "person":
-            state = leaders.get(f.object or "") or _kb_state_led(ctx, f.object or "")
+            # a mediator between envoys mediates between those they speak for, heads, ministers or chiefs alike
+            state = _speaks_for(ctx, f.object or "", leaders)
             if state and state != f.subject:
                 out.append((prio, replace(f, object=state, confidence=round(f.confidence - 0.1, 2),
                                           object_span=None)))
@@ -2120,14 +2121,21 @@ def _leaders_sign_for_states(ctx: _DocContext, cands: list[tuple[int, Fact]],
             continue
         if f.relation != "agreement_with" or f.object is None:
             continue
-        s_state = leaders.get(f.subject) if ctx.types.get(f.subject) == "person" else f.subject
-        o_state = leaders.get(f.object) if ctx.types.get(f.object) == "person" else f.object
+        s_state = _speaks_for(ctx, f.subject, leaders) if ctx.types.get(f.subject) == "person" else f.subject
+        o_state = _speaks_for(ctx, f.object, leaders) if ctx.types.get(f.object) == "person" else f.object
         if ctx.types.get(f.subject) == "person" and ctx.types.get(f.object) == "person":
             f.relation, f.plover = "meets", "CONSULT"
         if s_state and o_state and s_state != o_state and (s_state, o_state) != (f.subject, f.object):
             out.append((prio, replace(f, subject=s_state, object=o_state, relation="agreement_with",
                                       confidence=round(f.confidence - 0.1, 2), subject_span=None, object_span=None)))
     return out
+
+
+def _speaks_for(ctx: _DocContext, person: str, leaders: dict[str, str]) -> str | None:
+    """The state or body a person acts for when signing or being mediated: the state the document says they lead,
+    else the one the KB says they lead, else the body of any office the KB gives them that the document names."""
+    return leaders.get(person) or _kb_state_led(ctx, person) or \
+        next((b for b, _ in kb_bodies(person, set(ctx.types), ctx.analysis.doc.anchor)), None)
 
 
 _STATE_ACTS = {"cooperates_with", "sanctions", "supports", "opposes", "threatens", "attacks"}
