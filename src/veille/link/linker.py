@@ -55,10 +55,11 @@ def _equipment() -> frozenset[str]:
     return frozenset(normalize(w) for w in data.get("equipment", []))
 
 
-def _extend_name(sdoc: Doc, ent: Span) -> int:
+def _extend_name(sdoc: Doc, ent: Span, known=None) -> int:
     """Token index where a NER name really ends: spaCy often cuts multi-word names short (« NATO Security
     Assistance » for "NATO Security Assistance and Training for Ukraine"), so carry on over capitalised words and
-    the small words that join them, within the sentence."""
+    the small words that join them, within the sentence. In English a lower-case place head ("training area") ends
+    a name `known` (the KB) does not already know."""
     end = ent.end
     sent_end = sentence_end(sdoc, ent.start)
     j = end
@@ -78,7 +79,8 @@ def _extend_name(sdoc: Doc, ent: Span) -> int:
             j += 1
             continue
         break
-    if sdoc.lang_ == "en" and end > ent.start and sdoc[end - 1].is_title:
+    if known is not None and sdoc.lang_ == "en" and end > ent.start and sdoc[end - 1].is_title and \
+            not known(sdoc[ent.start:end].text):
         # "the Iliyskiy training area", "the Semipalatinsk nuclear test site": a lower-case place head ends the name
         places = _place_heads()
         for n in (3, 2, 1):
@@ -255,7 +257,8 @@ class Linker:
             if ent.label_ not in NER_LABELS:
                 continue
             label = ent.label_
-            end_tok = _extend_name(sdoc, ent) if label not in ("PER", "PERSON") else ent.end
+            end_tok = _extend_name(sdoc, ent, lambda name: bool(self.kb.lookup(name))) \
+                if label not in ("PER", "PERSON") else ent.end
             s, e = _trim(text, ent.start_char, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
             s2 = _strip_titles(text, s, e)
             if s2 != s:
