@@ -172,3 +172,14 @@ def test_a_lower_case_place_head_ends_an_english_name():
                          lang="en", published=None))
     m = next(m for m in a.mentions if m.text.startswith("Iliyskiy"))
     assert m.text == "Iliyskiy training area" and m.type == "place"
+
+
+def test_a_body_named_again_by_its_head_noun_alone():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    text = ("La Commission européenne a proposé un plan. La Commission le présentera mardi. "
+            "Le Conseil de l'Europe, lui, attend.")
+    a = analyze(Document(name="t.txt", text=text, lang="fr", published=None))
+    again = [m for m in a.mentions if m.text == "Commission" and m.start > 30]
+    assert again and again[0].entity == "Q8880"
+    assert not any(m.text == "Conseil" and m.entity == "Q8880" for m in a.mentions)

@@ -648,6 +648,7 @@ class Linker:
                 actor_id = slug_id(c.text)
                 # an acronym standing alone names a body more often than a place, whatever NER guessed
                 add(c, actor_id, "new", guess_type(c.text, "ORG", lang), name=c.text)
+        mentions.extend(_short_names(text, mentions, lang))
         mentions.sort(key=lambda m: m.start)
         return mentions, entities
 
@@ -655,6 +656,62 @@ class Linker:
         if actor_id in entities:
             return entities[actor_id].type
         return self._type(actor_id)
+
+
+_SHORT_HEADS = {"commission", "council", "conseil", "assembly", "assemblée", "parliament", "parlement", "mission",
+                "union", "alliance", "agency", "agence", "court", "cour", "tribunal", "bank", "banque", "fund", "fonds",
+                "organization", "organisation", "forum", "committee", "comité", "group", "groupe", "consortium"}
+_SHORT_AFTER = re.compile(r"\s+(?:(?:vice-)?presidents?|spokes(?:man|woman|person)|chief|head|officials?|"
+                          r"(?:vice-)?président(?:e)?|porte-parole)\b", re.IGNORECASE)
+
+
+def _name_head(name: str, lang: str) -> str | None:
+    """The head noun of a multi-word body name: « Commission européenne » → commission, "Parliamentary Assembly of the
+    Council of Europe" → assembly."""
+    words = re.findall(r"[\w-]+", name)
+    if len(words) < 2:
+        return None
+    if lang == "fr":
+        head = words[0]
+    else:
+        cut = next((k for k, w in enumerate(words) if w.lower() in ("of", "for", "to", "in")), len(words))
+        head = words[cut - 1] if cut else words[-1]
+    return head.lower() if head.lower() in _SHORT_HEADS else None
+
+
+def _short_names(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
+    """« la Commission » after « la Commission européenne », "the Assembly" after "the Parliamentary Assembly of the
+    Council of Europe", "Commission President X": a body named again by its head noun alone, capitalised, when one
+    body of the document has that head."""
+    owners: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.type in ("organization", "operation", "programme") and m.origin not in ("demonym", "capital"):
+            head = _name_head(m.text, lang)
+            if head:
+                owners.setdefault(head, set()).add(m.entity)
+                first[m.entity] = min(first.get(m.entity, m.start), m.start)
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for head, ents in owners.items():
+        if len(ents) != 1:
+            continue
+        ent = next(iter(ents))
+        etype = next(m.type for m in mentions if m.entity == ent)
+        for mm in re.finditer(rf"(?<![\w-]){head.capitalize()}(?![\w-])", text):
+            s, e = mm.start(), mm.end()
+            if s < first[ent] or any(a < e and s < b for a, b in taken):
+                continue
+            nxt = text[e:e + 30]
+            if re.match(r"\s+(?:of|de|du|des|d')\b|\s+[A-ZÀ-Ý]\w*\b(?<!President)", nxt) and \
+                    not _SHORT_AFTER.match(nxt):
+                continue  # "the Council of Europe", « la Commission Venise »: another name
+            before = text[max(0, s - 5):s].lower()
+            if not (re.search(r"(?:the|la|le|l'|l’)\s*$", before) or _SHORT_AFTER.match(nxt)):
+                continue
+            out.append(Mention(s, e, text[s:e], ent, etype, "same_name", "SHORT"))
+            taken.append((s, e))
+    return out
 
 
 def _initials(name: str) -> str:
