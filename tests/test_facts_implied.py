@@ -100,3 +100,11 @@ def test_envoys_agreeing_under_mediation_stand_for_their_state_and_body():
     got = {(f.subject, f.relation, f.object, f.start) for f in a.facts}
     assert ("Q794", "agreement_with", "Q826700", "2025-09-09") in got
     assert {("Q79", "mediates", "Q794", "2025-09-09"), ("Q79", "mediates", "Q826700", "2025-09-09")} <= got
+
+
+def test_the_group_stands_for_the_body_named_before():
+    text = ("The OSCE set up the Minsk Group in 1992. "
+            "The group was co-chaired by France, Russia and the United States.")
+    facts = facts_of(text, "en")
+    chairs = {f.subject for f in facts if f.relation == "leader_of" and f.object == "osce-minsk-group"}
+    assert {"Q142", "Q159", "Q30"} <= chairs
