@@ -1,0 +1,241 @@
+"""Memberships, participations and support stated by a construction rather than a trigger's frame:
+« ses membres sont A, B et C », "Kazakhstan is a member of the SCO", "Ukraine became an Enhanced Opportunities
+Partner", "Armenia froze its participation" (a membership that ends), "Turkey's parliament approved Sweden's bid"
+(supports the candidate), « lors du sommet de l'OSCE, la Russie … » (participates_in the event).
+
+The owner of a bid and the body a sentence is about also serve the trigger readers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veille.facts.context import (
+    _SUBJ_DEPS,
+    Arg,
+    _add_with_conjuncts,
+    _args_under,
+    _clause_subject,
+    _DocContext,
+    _make,
+    _named_args,
+    _negated,
+    _pick_date,
+    _prep_of,
+    _subtree_ids,
+)
+from veille.model import Fact
+from veille.nlp import sentence_start
+
+
+def _topic_body(ctx: _DocContext, sent, tok, exclude: set[str]) -> Arg | None:
+    """The organisation or programme named last before `tok`, in its sentence or the one before (the body a
+    subject joins when the verb has no object)."""
+    k = ctx.arg_index.get(id(ctx.tok_arg[tok.i])) if tok.i in ctx.tok_arg else None
+    prev_start = sentence_start(ctx.sdoc, sent.start - 1) if sent.start > 0 else sent.start
+    for a in reversed(ctx.args[:k] if k is not None else ctx.args):
+        if a.head >= tok.i:
+            continue
+        if a.head < prev_start:
+            break
+        if a.m.type in ("organization", "programme") and a.m.entity not in exclude and a.m.origin != "anaphor":
+            return a
+    return None
+
+
+_MEMBERS_ARE = re.compile(r"\b(?:members|membres|member states|États membres|pays membres)\s*(?:are|include|included"
+                          r"|were|comprise|sont|étaient|comprennent|incluent|:)\s*$", re.IGNORECASE)
+
+
+def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """"its members are Russia, Belarus and Armenia", « ses membres sont la Russie, le Bélarus… »: each listed state
+    is a member of the body the possessive points to (named just before)."""
+    out: list[tuple[int, Fact]] = []
+    for a in sent_args:
+        if a.m.type != "country" or a.m.origin == "demonym":
+            continue
+        before = ctx.ntext[max(sent.start_char, a.m.start - 40):a.m.start]
+        before = re.sub(r"(?:\b(?:the|la|le|les)\s+|\bl')$", "", before, flags=re.IGNORECASE)
+        m = _MEMBERS_ARE.search(before)
+        if m is None:
+            continue
+        tok = ctx.sdoc[a.head]
+        body = _topic_body(ctx, sent, tok, {a.m.entity})
+        if body is None:
+            return out
+        members: list[Arg] = []
+        _add_with_conjuncts(ctx, a, members)
+        start = a.m.start - (len(before) - m.start())
+        for c in members:
+            if c.m.type == "country" and c.m.entity != body.m.entity:
+                out.append((2, _make(ctx, sent, "member_of", c, c.m.entity, body, (start, c.m.end), None, False, 0.6,
+                                     "COOPERATE", "members")))
+        return out
+    return out
+
+
+_SUSPENDS = re.compile(
+    r"\b(?P<verb>froze|freezes|frozen|suspended|suspends|suspend|ended|ends|halted|gelé|gèle|gelait|suspendu|suspend"
+    r"|suspendait|mis fin à|met fin à|mettre fin à)\s+(?:again\s+|à nouveau\s+)?(?:its|sa|son|their|leur)\s+"
+    r"(?P<what>participation|membership|adhésion|appartenance|cooperation|coopération)\b", re.IGNORECASE)
+
+
+def _suspended_membership(ctx: _DocContext, sent, sent_args: list[Arg],
+                          bodies: dict[str, tuple[str, str]]) -> list[tuple[int, Fact]]:
+    """"Armenia froze its participation in February 2024", « le pays a suspendu son adhésion »: the subject's
+    membership (or participation, cooperation) ends at the clause's date. The body is the one named next
+    ("… its participation in the Assembly") or else the one the document last related the subject to."""
+    out: list[tuple[int, Fact]] = []
+    for m in _SUSPENDS.finditer(ctx.ntext, sent.start_char, sent.end_char):
+        verb = next((t for t in sent if t.idx >= m.start("verb")), None)
+        if verb is None:
+            continue
+        s = _clause_subject(verb, ctx.lang)
+        subj = _args_under(ctx, s, sent_args) if s is not None else []
+        if not subj:
+            before = [a for a in sent_args if a.m.end <= m.start() and a.prep == "" and
+                      a.m.type in ("country", "organization")]
+            subj = before[-1:]
+        subj = [a for a in _named_args(ctx, subj) if a.m.type in ("country", "organization", "company")]
+        if not subj:
+            continue
+        coop = m.group("what").lower().startswith("coop")
+        after = ctx.ntext[m.end():m.end() + 60]
+        named = re.match(r"\s*(?:in|to|of|with|à|au|aux|dans|avec)\s+(?:(?:the|la|le|les)\s+|l')?", after)
+        target = None
+        if named:
+            at = m.end() + named.end()
+            target = next((a for a in sent_args if a.m.start == at and a.m.type in (
+                "organization", "programme", "country" if coop else "organization")), None)
+        date = _pick_date(ctx, verb, sent)
+        for a in subj:
+            if target is not None:
+                rel = "cooperates_with" if coop else "participates_in" if target.m.type == "programme" else "member_of"
+                obj_e = target.m.entity
+            elif a.m.entity in bodies and not coop:
+                rel, obj_e = bodies[a.m.entity]
+            else:
+                continue
+            if obj_e == a.m.entity:
+                continue
+            f = _make(ctx, sent, rel, a, a.m.entity, target, (m.start(), m.end()), date, True, 0.6, "COOPERATE",
+                      m.group("verb"))
+            f.object = obj_e
+            out.append((3, f))
+    return out
+
+
+_BECAME = re.compile(r"^,?\s+(?:became|has become|had become|becomes|is now|est devenue?|devient|a été reconnue? comme)\s+"
+                     r"(?:(?:an?|the|one of(?: the)? (?:\w+ )?|un|une|l'un des (?:\w+ )?|l'une des (?:\w+ )?)\s*)?$",
+                     re.IGNORECASE)
+_STATUS_NOUN = re.compile(r"(?i)^(?:partenaires?|membres?|observateurs?)\b|\b(?:partners?|members?|observers?)$")
+_COPULA_MEMBER = re.compile(
+    r"^,?\s+(?:est|était|a été|avait été|fut|reste|demeure|is|was|has been|had been|remains|became|est devenue?)\s+"
+    r"(?:(?:le|la|l'|un|une|the|a|an|l'un des|l'une des|one of the)\s*)(?:[\w-]+\s+){0,2}?"
+    r"(?:pays|état|états|etat|membre|membres|country|countries|state|states|member|members)\s+"
+    r"(?:fondateurs?\s+|founding\s+)?(?:de la|de l'|du|des|de|d'|of the|of)\s*$", re.IGNORECASE)
+
+
+def _copula_membership(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """« l'Ukraine a été le premier pays de la CEI à … », "Kazakhstan is a member of the SCO": the state named is a
+    member of the body its predicate names."""
+    out: list[tuple[int, Fact]] = []
+    for k, a in enumerate(sent_args):
+        if a.m.type != "country" or a.m.origin in ("demonym",):
+            continue
+        for b in sent_args[k + 1:k + 3]:
+            between = ctx.ntext[a.m.end:b.m.start]
+            if b.m.type == "programme" and _BECAME.match(between) and \
+                    _STATUS_NOUN.search(ctx.ntext[b.m.start:b.m.end]) and not _negated(ctx, ctx.sdoc[b.head]):
+                # "Ukraine became an Enhanced Opportunities Partner": a status a programme confers
+                out.append((2, _make(ctx, sent, "member_of", a, a.m.entity, b, (a.m.start, b.m.end),
+                                     _pick_date(ctx, ctx.sdoc[b.head].head, sent), False, 0.6, "COOPERATE", "became")))
+                break
+            if b.m.type != "organization" or b.m.start - a.m.end > 70:
+                continue
+            if _COPULA_MEMBER.match(between) and not _negated(ctx, ctx.sdoc[b.head]):
+                out.append((2, _make(ctx, sent, "member_of", a, a.m.entity, b, (a.m.start, b.m.end), None, False,
+                                     0.6, "COOPERATE", "member")))
+            break
+    return out
+
+
+_APPROVE = ("approv", "approuv", "ratif", "endors", "entérin", "avalis", "valid", "greenlit", "green-lit")
+_BID_NOUNS = {"bid", "application", "accession", "membership", "candidacy", "request", "candidature", "demande",
+              "adhésion", "entrée", "admission"}
+
+
+def _bid_owner(ctx: _DocContext, noun):
+    """The state whose bid a noun names: "Sweden's bid", « la candidature de la Suède », "Sweden's accession
+    protocol"."""
+    if noun.text.lower() not in _BID_NOUNS and not (noun.text.lower() in ("protocol", "protocole") and any(
+            c.text.lower() in ("accession", "adhésion") for c in noun.subtree)):
+        return None
+    for c in noun.children:
+        if c.i in ctx.tok_arg and (c.dep_ in ("poss", "nmod:poss") or c.dep_ == "nmod" and
+                                   _prep_of(c, ctx.lang) == "de"):
+            a = ctx.tok_arg[c.i]
+            if a.m.type in ("country", "organization"):
+                return a
+    return None
+
+
+def _approved_bids(ctx: _DocContext, sent) -> list[tuple[int, Fact]]:
+    """"Turkey's parliament approved Sweden's bid to join NATO", « le Parlement hongrois a ratifié l'adhésion de la
+    Suède »: approving a state's bid or accession supports that state."""
+    out: list[tuple[int, Fact]] = []
+    for tok in sent:
+        if not tok.text.lower().startswith(_APPROVE):
+            continue
+        for noun in tok.children:
+            if noun.dep_ not in ("obj", "dobj", "nsubj:pass", "nsubjpass"):
+                continue
+            owner = _bid_owner(ctx, noun)
+            if owner is None:
+                continue
+            if noun.dep_ in ("obj", "dobj"):
+                s = _clause_subject(tok, ctx.lang)
+                subjects = _args_under(ctx, s, list(ctx.args)) if s is not None else []
+            else:
+                subjects = [ctx.tok_arg[c.i] for c in tok.subtree if c.i in ctx.tok_arg and
+                            _prep_of(c, ctx.lang) in ("par", "by")]
+            for subj in _named_args(ctx, subjects):
+                if subj.m.entity != owner.m.entity:
+                    out.append((3, _make(ctx, sent, "supports", subj, subj.m.entity, owner, (tok.idx, tok.idx + len(tok)),
+                                         _pick_date(ctx, tok, sent), False, 0.7, "SUPPORT", tok.text)))
+    return out
+
+
+_AT_EVENT = re.compile(r"\b(?:at|during|lors d(?:e la|e l'|u|es|e)|au cours d(?:e la|e l'|u|es|e)|à l'occasion d(?:e la"
+                       r"|e l'|u|es|e)|au|à la|à l')\s*(?:(?:the|a|an|this|that|its|le|la|l'|ce|cet|cette)\s*)?"
+                       r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _event_participation(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """« Lors du sommet de l'OSCE à Istanbul, la Russie s'est engagée … », "At a NATO summit in Vilnius, Erdogan
+    agreed …": the state or person acting at a summit or exercise takes part in it (participates_in)."""
+    out: list[tuple[int, Fact]] = []
+    for a in sent_args:
+        if a.m.type != "event" or a.m.origin == "anaphor" or \
+                not _AT_EVENT.search(ctx.ntext[max(sent.start_char, a.m.start - 40):a.m.start]):
+            continue
+        t = ctx.sdoc[a.head]
+        subj = None
+        for _ in range(5):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            subj = next((c for c in t.children if c.dep_ in _SUBJ_DEPS and c.i not in _subtree_ids(ctx.sdoc[a.head])),
+                        None)
+            if subj is not None:
+                break
+        if subj is None:
+            continue
+        date = _pick_date(ctx, ctx.sdoc[a.head], sent)
+        for s_arg in _named_args(ctx, _args_under(ctx, subj, sent_args)):
+            if s_arg.m.type not in ("person", "country") or s_arg.m.entity == a.m.entity:
+                continue
+            f = _make(ctx, sent, "participates_in", s_arg, s_arg.m.entity, a, (a.m.start, a.m.end), date, False, 0.6,
+                      "CONSULT", "event")
+            out.append((1, f))
+    return out

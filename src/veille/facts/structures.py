@@ -1,0 +1,433 @@
+"""Facts read from how names are built and joined rather than from a trigger word: two adjacent mentions
+(« X, capitale de Y », « le centre C de l'OTAN », "the NATO-led Kosovo Force", « le président azéri A »), a body whose
+own name names another actor ("NATO Liaison Office"), a body the KB places inside another the document names, a noun
+phrase in apposition ("Operation Active Endeavour, NATO's maritime operation"), and the start such facts take from a
+founding participle or a « depuis » / "since" date.
+
+Also the fact makers handed to `roles` (office holders, dated by their tenure) and to `clauses` (fixed phrasings,
+lists of threats).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from veille.facts.attributes import dates_from
+from veille.facts.clauses import (
+    launched_with_facts,
+    mediation_facts,
+    origin_supply_facts,
+    route_facts,
+    takes_office_facts,
+    terrorist_designation_facts,
+)
+from veille.facts.context import (
+    Arg,
+    _add_with_conjuncts,
+    _args_under,
+    _clause_subject,
+    _DocContext,
+    _make,
+    _named_args,
+    _pick_date,
+)
+from veille.facts.roles import kb_actor, kb_lookup_one
+from veille.model import Fact, Timex
+
+_LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
+                       r"\s+(?:de la |de l'|du |de |des |of the |of )|sur (?:la |le |l')|dans (?:la |le |l')?|au |en "
+                       r"|à |in (?:the )?|on (?:the )?|near (?:the )?|off (?:the )?|près de (?:la |l')?"
+                       r"|au large d(?:e la |e l'|u |es |e )"
+                       r"|(?:au|dans le|in the) (?:nord|sud|est|ouest|centre|north|south|east|west)(?:-\w+)? "
+                       r"(?:de la |de l'|du |de |des |of the |of )?|(?:north|south|east|west)(?:-\w+)? of (?:the )?)\s*$",
+                       re.IGNORECASE)
+_ACRONYM = re.compile(r"^\s*\)?\s*(?:\([^()]{1,24}\)\s*)?")
+_LINK_BETWEEN = re.compile(r"^,?\s*(?:(?:[\w-]+\s+){0,3}(?:pipeline|gas pipeline|oil pipeline|cable|link|interconnector|"
+                           r"gazoduc|oléoduc|câble|interconnexion|ligne|railway|corridor|bridge|pont)\s+)?"
+                           r"(?:between|entre)\s+(?:(?:the|la|le|les)\s+|l')?$", re.IGNORECASE)
+_FACILITY = {"college", "school", "centre", "center", "office", "bureau", "headquarters", "command", "mission",
+             "agency", "academy", "école", "collège", "académie", "agence", "commandement", "siège", "base",
+             "university", "université", "institute", "institut"}
+_REGION_NOUNS = {"région", "régions", "province", "provinces", "territoire", "territoires", "district", "oblast",
+                 "république", "enclave", "exclave", "département", "kraï", "region", "regions", "territory",
+                 "territories", "republic", "krai"}
+_SITE_NOUNS = {"gisement", "champ", "port", "ville", "base", "site", "terminal", "raffinerie", "centrale", "aéroport",
+               "city", "town", "field", "refinery", "plant", "airport", "groupe", "société", "compagnie", "entreprise",
+               "company", "firm", "group", "giant", "major"}
+_LED = re.compile(r"^-(?:led|run|commanded)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_REGIONS_OF = re.compile(r"^\s+(?:regions?|provinces?|republics?|territories|territory|districts?|oblasts?)\s+of\s+"
+                         r"(?:the\s+)?$", re.IGNORECASE)
+_DEMONYM_JOIN = re.compile(r"^\s*(?:de la |de l'|du |de |des |d'|of the |of |,\s*)?\s*$", re.IGNORECASE)
+_OF = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:de la |de l'|du |de |des |of the |of )\s*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^\s*'s?\s*$")
+
+
+def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -> list[tuple[int, Fact]]:
+    """located_in / part_of / participates_in / leader_of read from how two adjacent mentions are joined."""
+    out: list[tuple[int, Fact]] = []
+    for i, a in enumerate(sent_args):
+        for b in sent_args[i + 1:i + 3]:
+            if b.m.start - a.m.end > 40 or a.m.entity == b.m.entity:
+                continue
+            between = ctx.ntext[a.m.end:b.m.start]
+            plain = between[_ACRONYM.match(between).end():]  # "ISAF (FIAS) in Afghanistan"
+            rel, sub, obj = None, a, b
+            ta, tb = a.m.type, b.m.type
+            if (ta in ("place", "company", "operation", "event") or ta == "organization" and
+                    _last_word(a.m.text) in _FACILITY) and tb in ("place", "country") and \
+                    (_LOCATIVE.match(plain) or ta == "place" and tb == "country" and between.strip() == ","):
+                rel = "located_in"
+            elif a.m.origin == "demonym" and tb not in ("country", "person") and _DEMONYM_JOIN.match(between) and \
+                    _demonym_noun(ctx, a, sent) in _REGION_NOUNS | _SITE_NOUNS:
+                # « les régions (séparatistes) géorgiennes d'Abkhazie », « le gisement kazakh de Tenguiz »
+                noun = _demonym_noun(ctx, a, sent)
+                rel = "part_of" if noun in _REGION_NOUNS else "located_in"
+                parts: list[Arg] = []
+                _add_with_conjuncts(ctx, b, parts)
+                for c in parts[1:]:  # « d'Abkhazie et d'Ossétie du Sud »
+                    f = _make(ctx, sent, rel, c, c.m.entity, a, (a.m.start, c.m.end), None, False, 0.6, None, None)
+                    out.append((1, f))
+                sub, obj = b, a
+            elif a.m.origin == "demonym" and (tb == "company" or tb == "organization" and b.m.origin != "demonym") \
+                    and not between.strip():
+                rel, sub, obj = "located_in", b, a  # « l'américain Chevron », « l'opérateur bulgare Bulgargaz »
+            elif ta == "company" and a.m.origin == "anaphor" and b.m.origin == "demonym" and not between.strip():
+                rel = "located_in"  # « le géant russe », standing for a company named before
+            elif ta in ("place", "country") and tb == "operation" and between.strip() == "(" and \
+                    re.search(r"\b(?:au|en|à|in)\s+$", ctx.ntext[max(sent.start_char, a.m.start - 6):a.m.start]):
+                rel, sub, obj = "located_in", b, a  # « … au Kosovo (KFOR) »
+            elif ta in ("organization", "country") and tb in ("operation", "organization", "programme") and \
+                    _LED.match(between):
+                rel = "leader_of"  # "the NATO-led Kosovo Force", « la force dirigée par l'OTAN » is read by triggers
+            elif ta == "place" and tb == "country" and _LINK_BETWEEN.match(between):
+                # "the Balticconnector gas pipeline between Finland and Estonia": the link lies in both
+                ends: list[Arg] = []
+                _add_with_conjuncts(ctx, b, ends)
+                for c in ends[1:]:
+                    if c.m.type == "country":
+                        out.append((1, _make(ctx, sent, "located_in", a, a.m.entity, c, (a.m.start, c.m.end), None,
+                                             False, 0.6, None, None)))
+                rel = "located_in"
+            elif ta == "place" and tb == "country" and _REGIONS_OF.match(between):
+                # "the Abkhazia and South Ossetia regions of Georgia"
+                parts = []
+                _add_with_conjuncts(ctx, a, parts)
+                for c in parts:
+                    if c.m.type == "place" and c is not a:
+                        out.append((1, _make(ctx, sent, "part_of", c, c.m.entity, b, (c.m.start, b.m.end), None,
+                                             False, 0.6, None, None)))
+                rel = "part_of"
+            elif ta in ("organization", "programme", "operation") and (tb == "organization" or tb == "programme" and
+                                                                      ta == "programme") and _OF.match(between) \
+                    and b.m.origin != "anaphor":
+                rel = "part_of"  # « le Partenariat pour la paix de l'OTAN », « le PARP du PPP »
+            elif ta in ("organization", "programme") and tb in ("programme", "operation") and a.m.origin != "anaphor" \
+                    and re.fullmatch(r" |-(?:funded|financed|sponsored|run) ", between):
+                rel, sub, obj = "part_of", b, a  # "the PfP Planning and Review Process", "SPS-funded Virtual Silk Highway"
+            elif ta == "programme" and tb == "country" and _OF.match(between):
+                rel, sub, obj = "participates_in", b, a
+            elif ctx.lang == "en" and tb in ("organization", "programme", "company") and ta in ("organization", "country") \
+                    and _POSSESSIVE.match(between):
+                rel, sub, obj = ("part_of", b, a) if ta == "organization" and tb in ("organization", "programme") else \
+                    ("participates_in", a, b) if tb == "programme" and ta == "country" else \
+                    ("located_in", b, a) if tb == "company" and ta == "country" else (None, a, b)
+            elif ta == "person" and tb in ("country", "organization") and _title_between(ctx, between, of=True):
+                rel = "leader_of"
+            elif tb == "person" and ta in ("country", "organization") and not between.strip() and \
+                    _title_before(ctx, a.m.start, sent.start_char):
+                rel, sub, obj = "leader_of", b, a
+            if rel is None or sub.m.origin == "anaphor" and rel != "located_in":
+                continue
+            f = _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6, None, None)
+            out.append((1, f))
+    return out
+
+
+def _dated_presence(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """"Since February 2023, an EU civilian mission (EUMA) has monitored …", « le bureau de liaison de l'OTAN à
+    Chisinau, depuis décembre 2017 »: a mission's or office's location read from its name or an adjacent place
+    starts with the sentence's one « depuis » / "since" date."""
+    since = [(tx, ti) for tx, ti in ctx.timexes if sent.start <= ti < sent.end and tx.mod == "start"
+             and isinstance(tx.value, dict) and tx.value.get("to") is None]
+    out = []
+    for prio, f in got:
+        if f.start is None and f.end is None:
+            founded = _founding_date(ctx, f)
+            if founded is not None:
+                start, end = dates_from(founded, False)
+                f = replace(f, start=start, end=end, date_span=(founded.start, founded.end))
+            elif len(since) == 1 and f.relation == "located_in" and ctx.types.get(f.subject) in ("operation",
+                                                                                              "organization"):
+                f = replace(f, start=since[0][0].value["from"], date_span=(since[0][0].start, since[0][0].end))
+        out.append((prio, f))
+    return out
+
+
+_FOUNDED = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:(?:qui a été|qui est|which was|that was|which has been)\s+)?"
+                      r"(?:créée?s?|fondée?s?|instituée?s?|ouverte?s?|inaugurée?s?|établie?s?|mise?s? en place|"
+                      r"lancée?s?|déployée?s?|installée?s?|implantée?s?|en service|active|set up|established|created|"
+                      r"founded|opened|launched|inaugurated|deployed|stationed|in service|in operation|active)"
+                      r"\b[^,;.()]{0,40}?$", re.IGNORECASE)
+
+
+def _founding_date(ctx: _DocContext, f: Fact) -> Timex | None:
+    """The date of a participle right after a body and its place: "the Kant air base in Kyrgyzstan, opened in 2003",
+    « la MINUSMA, déployée de 2013 à 2023 », « le groupe de Minsk de l'OSCE, créé en 1992 »."""
+    spans = [s for s in (f.subject_span, f.object_span) if s is not None]
+    if not spans:
+        return None
+    after = max(e for _, e in spans)
+    for tx, _ in ctx.timexes:
+        if after <= tx.start <= after + 70 and _FOUNDED.match(ctx.ntext[after:tx.start]):
+            return tx
+    return None
+
+
+def _demonym_noun(ctx: _DocContext, a: Arg, sent) -> str:
+    """The noun a demonym qualifies (« régions séparatistes géorgiennes » → régions), else the word before it."""
+    noun = ctx.sdoc[a.head].head
+    if noun.i != a.head and noun.i < a.head and ctx.sdoc[a.head].dep_ == "amod":
+        return noun.text.lower()
+    return _word_before(ctx, a.m.start, sent.start_char)
+
+
+def _last_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
+
+
+def _word_before(ctx: _DocContext, pos: int, floor: int) -> str:
+    """The word right before `pos` in the sentence (an elided article keeps its apostrophe: « l' »)."""
+    m = re.search(r"(\w+'|\w+)\s*$", ctx.ntext[max(floor, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _kb_part_of(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[str]) -> list[tuple[int, Fact]]:
+    """A body the KB places inside another the document also names (« le parlement arménien », "NATO School"):
+    part_of at its first mention, quoted with the larger body when it stands right next to it."""
+    out: list[tuple[int, Fact]] = []
+    for k, a in enumerate(sent_args):
+        e = a.m.entity
+        if a.m.origin == "anaphor" or e in seen or a.m.type not in ("organization", "programme", "operation"):
+            continue
+        seen.add(e)
+        actor = kb_actor(e)
+        parent = getattr(actor, "part_of", None) if actor is not None else None
+        if not parent or parent == e or parent not in ctx.types or not _names_parent(a.m.text, kb_actor(parent)):
+            continue
+        near = [b for b in sent_args[max(0, k - 1):k + 2] if b.m.entity == parent and abs(b.m.start - a.m.start) < 60]
+        f = _make(ctx, sent, "part_of", a, e, near[0] if near else None, (a.m.start, a.m.end), None, False, 0.6,
+                  None, None)
+        f.object = parent
+        out.append((0, f))
+    return out
+
+
+_NEST_LINK = re.compile(r"^|\b(?:(?P<of>of the|of|de la|de l'|du|des|de|d')|(?P<in>in|au|aux|en|à|dans|to))\s+"
+                        r"(?:the\s+|la\s+|le\s+|les\s+|l')?", re.IGNORECASE)
+
+
+def _named_inside(ctx: _DocContext, words: list[str], skip: set[str]) -> tuple[str, str, str] | None:
+    """The actor (id, type) named by the longest run of `words` from the first: a name of the document or the KB's."""
+    for n in range(min(5, len(words)), 0, -1):
+        surface = " ".join(words[:n])
+        if not surface[:1].isupper():
+            continue
+        e = ctx.form_owner.get(surface)
+        if e is not None:
+            if e in skip:
+                continue
+            return e, ctx.types.get(e, ""), surface
+        actor = kb_lookup_one(surface, ctx.lang)
+        if actor is not None and actor.id not in skip:
+            return actor.id, actor.type, surface
+    return None
+
+
+def _nested_name_facts(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[str]) -> list[tuple[int, Fact]]:
+    """A body whose own name names another actor: "NATO Liaison Office", « Force intérimaire des Nations unies au
+    Liban », "European Union Mission in Armenia" → part_of the organisation named first or after « de »/"of",
+    located_in the country or place named after « au »/"in". Joint bodies ("NATO-Ukraine Commission") are left out."""
+    out: list[tuple[int, Fact]] = []
+    for a in sent_args:
+        e, name = a.m.entity, ctx.ntext[a.m.start:a.m.end]
+        if a.m.origin in ("anaphor", "demonym") or e in seen or a.m.type not in ("organization", "programme",
+                                                                                  "operation"):
+            continue
+        seen.add(e)
+        if re.search(r"\w[-–]\w", name) or len(name.split()) < 2:
+            continue
+        done: set[str] = {e}
+        for m in _NEST_LINK.finditer(name):
+            words = re.findall(r"[\w']+", name[m.end():])
+            got = _named_inside(ctx, words, done) if words else None
+            if got is None or got[0] not in ctx.analysis.entities:  # the store knows the document's entities only
+                continue
+            other, otype, surface = got
+            if m.start() == 0 and not (surface.isupper() or " " in surface or re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]",
+                                                                                            surface)):
+                continue  # "NATO School", "European Union Mission", not « Alliance sur la cyberdéfense »
+            if (otype == "organization" or otype == "programme" and a.m.type == "programme") and m.group("in") is None:
+                rel = "part_of"  # "NATO Liaison Office", "the PfP Planning and Review Process"
+            elif otype in ("country", "place") and m.group("in") is not None:
+                rel = "located_in"
+            else:
+                continue
+            done.add(other)
+            f = _make(ctx, sent, rel, a, e, None, (a.m.start, a.m.end), None, False, 0.6, None, "name")
+            f.object = other
+            out.append((0, f))
+    return out
+
+
+def _names_parent(text: str, parent) -> bool:
+    """Whether a body's own name says whose it is (« parlement arménien », "NATO School"), a joint body
+    ("NATO-Ukraine Commission") excepted."""
+    if parent is None or re.search(r"\w-\w", text):
+        return False
+    forms: list[str] = [parent.name_en or "", parent.name_fr or ""]
+    for d in (parent.names, parent.acronyms, parent.demonyms):
+        for v in (d or {}).values():
+            forms.extend(v if isinstance(v, list) else [v])
+    low = text.lower()
+    for f in forms:
+        f = f.lower()
+        if len(f) >= 3 and re.search(rf"(?<!\w){re.escape(f[:max(3, len(f) - 3)])}", low):
+            return True
+    return False
+
+
+_TENURE = re.compile(r"^\s*,?\s*(?:(?:qui est |who has been |who was )?(?:au pouvoir|in power|in office|en poste|en fonctions?"
+                     r"|à la tête d[eu] (?:pays|l'état|gouvernement)|at the helm)\s+(?:depuis|since|from)"
+                     r"|(?P<end>dont le mandat (?:s'achève|s'achevait|expire|prend fin|a pris fin)|whose (?:term|mandate) "
+                     r"(?:ends|ended|expires)))", re.IGNORECASE)
+
+
+def _tenure_date(ctx: _DocContext, sent, span_end: int) -> tuple[tuple[Timex, int] | None, bool]:
+    """« le président X, au pouvoir depuis 2019 », "X, in office since 2019", « dont le mandat s'achève ce mois-ci »:
+    the date of the office (and whether it is its end)."""
+    m = _TENURE.match(ctx.ntext[span_end:min(sent.end_char, span_end + 80)])
+    if m is None:
+        return None, False
+    at = span_end + m.end()
+    for tx, ti in ctx.timexes:
+        if at - 8 <= tx.start <= at + 25 and tx.end <= sent.end_char:
+            return (tx, ti), m.group("end") is not None
+    return None, False
+
+
+def _office_maker(ctx: _DocContext, sent):
+    def make(rel: str, subj: Arg, obj: Arg | None, obj_ent: str, span: tuple[int, int]) -> tuple[int, Fact]:
+        date, ends = _tenure_date(ctx, sent, max(span[1], subj.m.end))
+        f = _make(ctx, sent, rel, subj, subj.m.entity, obj, span, date, ends, 0.7, None, "title")
+        f.object = obj_ent
+        return 2, f
+    return make
+
+
+def _title_between(ctx: _DocContext, between: str, of: bool) -> bool:
+    w = between.strip(" ,").lower()
+    for t in ctx.lex.titles:
+        title = " ".join(t)
+        if re.fullmatch(rf"(?:(?:le|la|l'|the|a|an)\s+)?{re.escape(title)}\s+(?:de la|de l'|du|de|des|of the|of)",
+                        w):
+            return True
+    return False
+
+
+def _title_before(ctx: _DocContext, pos: int, floor: int) -> bool:
+    before = ctx.text[max(floor, pos - 40):pos].lower().rstrip()
+    return any(before.endswith(" ".join(t)) for t in ctx.lex.titles)
+
+
+_LED_NOUNS = {"operation", "mission", "force", "forces", "exercise", "opération", "exercice"}
+_PART_NOUNS = {"link", "component", "part", "element", "pillar", "branch", "arm", "centrepiece", "centerpiece",
+               "segment", "section", "maillon", "composante", "élément", "volet", "pilier", "branche", "bras",
+               "tronçon"}
+_DESCRIPTOR_NOUNS = _LED_NOUNS | _PART_NOUNS | {
+    "programme", "program", "initiative", "body", "agency", "centre", "center", "office", "command", "pipeline",
+    "railway", "route", "corridor", "fund", "package", "platform", "forum", "framework", "headquarters", "unit",
+    "organe", "agence", "bureau", "commandement", "gazoduc", "oléoduc", "fonds", "paquet", "plateforme", "cadre",
+    "instance", "unité", "siège"}
+_APPOSED_NP = re.compile(r"\s*(?:\([^()]{1,24}\)\s*)?,\s*(?:(?:the|a|an|its|un|une|le|la|l'|son|sa)\s*)?"
+                         r"(?P<np>[^,;:.()]{3,110})")
+
+
+def _appositive_descriptions(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """A noun phrase in apposition that says what a name is: "Operation Active Endeavour, NATO's maritime operation in
+    the Mediterranean" (NATO leader_of it, located_in the Mediterranean), "the Rasht–Astara railway, a missing link of
+    the North–South corridor" (part_of it), « l'EUMA, mission civile de l'UE en Arménie »."""
+    out: list[tuple[int, Fact]] = []
+    for k, a in enumerate(sent_args):
+        if a.m.type not in ("operation", "organization", "programme", "place") or a.m.origin in ("anaphor", "demonym"):
+            continue
+        m = _APPOSED_NP.match(ctx.ntext, a.m.end, sent.end_char)
+        if m is None:
+            continue
+        np_start, np_end = m.start("np"), m.end("np")
+        words = re.findall(r"[\w'’-]+", ctx.ntext[np_start:np_end].lower())
+        inside = [b for b in sent_args[k + 1:] if np_start <= b.m.start and b.m.end <= np_end and b.m.origin != "anaphor"]
+        # the descriptor noun: the first listed noun before any name inside the phrase but an owner's
+        first_name = min((b.m.start for b in inside if ctx.ntext[b.m.end:b.m.end + 2] not in ("'s", "’s")),
+                         default=np_end)
+        head = [w for w in re.findall(r"[\w'’-]+", ctx.ntext[np_start:first_name].lower()) if w in _DESCRIPTOR_NOUNS]
+        if not head or not words or words[0] in ("which", "who", "qui", "que", "dont", "where", "où"):
+            continue
+        noun = head[-1]
+        for b in inside:
+            if b.m.entity == a.m.entity:
+                continue
+            before = ctx.ntext[np_start:b.m.start].lower()
+            owner = ctx.ntext[b.m.end:b.m.end + 2] in ("'s", "’s") and b.m.type in ("organization", "country")
+            of = re.search(r"(?:\bof(?: the)?|\bde la|\bde l'|\bdu|\bdes|\bde)\s*$", before) is not None
+            locative = re.search(r"(?:\b(?:in|off|near|over|across)(?: the)?|\ben|\bau|\baux|\bà|\bdans(?: la| le|l')?)\s*$", before)
+            if (owner or of and b.m.type in ("organization", "country") and noun not in _PART_NOUNS) and \
+                    b.m.type in ("organization", "country"):
+                rel, sub, obj = ("leader_of", b, a) if noun in _LED_NOUNS or a.m.type == "operation" else \
+                    ("part_of", a, b)
+            elif of and noun in _PART_NOUNS and b.m.type in ("programme", "organization", "place", "operation"):
+                rel, sub, obj = "part_of", a, b
+            elif locative and b.m.type in ("place", "country") and a.m.type != "programme":
+                rel, sub, obj = "located_in", a, b
+            else:
+                continue
+            out.append((1, _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6,
+                                 None, noun)))
+    return out
+
+
+def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """Mediators, terrorist designations, goods of foreign origin, routes crossing places (see clauses.py)."""
+    def subject_args(tok) -> list[Arg]:
+        s = _clause_subject(tok, ctx.lang)
+        return _named_args(ctx, _args_under(ctx, s, sent_args)) if s is not None and s.i != tok.i else []
+
+    def make(rel: str, subj: Arg, obj: Arg | None, anchor) -> Fact:
+        return _make(ctx, sent, rel, subj, subj.m.entity, obj, (anchor.idx, anchor.idx + len(anchor)),
+                     _pick_date(ctx, anchor, sent), False, 0.6, _PLOVER.get(rel), rel)
+
+    return (mediation_facts(ctx, sent, sent_args, subject_args, make)
+            + terrorist_designation_facts(ctx, sent, sent_args, subject_args, make)
+            + origin_supply_facts(ctx, sent, sent_args, make)
+            + route_facts(ctx, sent, sent_args, make)
+            + launched_with_facts(ctx, sent, sent_args, make)
+            + takes_office_facts(ctx, sent, sent_args, make))
+
+
+def _list_maker(ctx: _DocContext):
+    def make(subj: Arg, obj_entity: str, start: int, end: int) -> Fact:
+        sent = ctx.sdoc.char_span(start, end, alignment_mode="expand")
+        item = ctx.ntext[start:end]
+        pieces_end = subj.m.end
+        # the quote runs to the end of the item's first clause (« l'Iran qui a toujours craint qu'… »)
+        cut = re.search(r"[,;(]|$", item[subj.m.end - start:])
+        pieces_end = min(end, subj.m.end + cut.start()) if cut else pieces_end
+        f = _make(ctx, sent, "threatens", subj, subj.m.entity, None, (subj.m.start, pieces_end), None, False, 0.55,
+                  "THREATEN", "list")
+        f.object = obj_entity
+        return f
+    return make
+
+
+_PLOVER = {"mediates": "MEDIATE", "opposes": "REJECT", "supplies": "AID", "located_in": None}
