@@ -108,3 +108,10 @@ def test_the_group_stands_for_the_body_named_before():
     facts = facts_of(text, "en")
     chairs = {f.subject for f in facts if f.relation == "leader_of" and f.object == "osce-minsk-group"}
     assert {"Q142", "Q159", "Q30"} <= chairs
+
+
+def test_a_body_founded_by_a_body_is_part_of_it_states_founding_one_are_members():
+    facts = facts_of("The OSCE set up the Minsk Group in 1992. Kazakhstan and Russia founded the CSTO in 2002.", "en")
+    got = {(f.subject, f.relation, f.object) for f in facts}
+    assert ("osce-minsk-group", "part_of", "Q81299") in got
+    assert {("Q232", "member_of", "csto"), ("Q159", "member_of", "csto")} <= got

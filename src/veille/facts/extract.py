@@ -310,6 +310,10 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         subj_e, obj_e, subj_a, obj_a = se, oe, sa, oa
         if en.inverse:
             subj_e, obj_e, subj_a, obj_a = oe, se, oa, sa
+        if rel == "member_of" and en.obj_required and en.passive_agent and \
+                ctx.types.get(subj_e) == "organization" and otype in ("organization", "programme", "operation"):
+            # "the OSCE set up the Minsk Group", « l'UE a créé la mission »: a body a body founds is part of it
+            rel, subj_e, obj_e, subj_a, obj_a = "part_of", obj_e, subj_e, obj_a, subj_a
         if en.symmetric and ctx.main and obj_e == ctx.main:
             subj_e, obj_e, subj_a, obj_a = obj_e, subj_e, obj_a, subj_a
         conf = 0.55 + (0.15 if explicit else 0) + (0.15 if oa is not None else 0)
