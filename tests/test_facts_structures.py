@@ -294,3 +294,24 @@ def test_a_title_after_a_name_may_carry_modifiers_and_a_seat_beside_a_head_sits_
     kallas = next(m.entity for m in a.mentions if m.text == "Kaja Kallas")
     assert (kallas, "leader_of", "Q458") in got
     assert ("ali-akbar-velayati", "part_of", "Q794") in got
+
+
+def test_a_ships_flag_and_a_demonym_before_a_ship_give_its_home():
+    text = ("In May, a cable was cut by the anchor of the Panama-flagged container ship Sea Lion. "
+            "Greek coastguards boarded the Ocean Star, a Malta-registered oil tanker, on Friday. "
+            "The Turkish bulk carrier Blue Marmara was also inspected.")
+    a = analyze(Document(name="t.txt", text=text, lang="en", published="2025-06-01"))
+    got = {(f.subject, f.relation, f.object) for f in a.facts}
+    ent = {m.text: m.entity for m in a.mentions}
+    assert (ent["Sea Lion"], "located_in", ent["Panama"]) in got
+    assert (ent["Ocean Star"], "located_in", ent["Malta"]) in got
+    assert (ent["Blue Marmara"], "located_in", "Q43") in got
+
+
+def test_a_syllabic_acronym_names_its_long_form_and_the_centre_sits_in_its_city():
+    text = ("The Kazakhstan Peacekeeping Training Centre (KAZCENT) opened in 2006. "
+            "KAZCENT, in Almaty, trains officers.")
+    a = analyze(Document(name="t.txt", text=text, lang="en", published=None))
+    long = next(m.entity for m in a.mentions if m.text.startswith("Kazakhstan Peacekeeping"))
+    assert all(m.entity == long for m in a.mentions if m.text == "KAZCENT")
+    assert any((f.subject, f.relation, f.object) == (long, "located_in", "almaty") for f in a.facts)

@@ -63,6 +63,19 @@ _OF = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:de la |de l'|du |de |des |of th
 _POSSESSIVE = re.compile(r"^\s*'s?\s*$")
 
 
+_SHIP_NOUNS = (r"(?:ship|vessel|tanker|oil tanker|carrier|bulk carrier|container ship|cargo ship|freighter|bulker|"
+               r"trawler|navire|pétrolier|cargo|vraquier|porte-conteneurs|méthanier|chalutier)")
+_FLAGGED = re.compile(rf"^[-‑]?\s*(?:flagged|registered)\s+(?:[\w-]+\s+){{0,2}}?{_SHIP_NOUNS}\s+$", re.IGNORECASE)
+_FLAGGED_AFTER = re.compile(r"^\s*,\s*(?:an?|the)\s+$", re.IGNORECASE)
+_SHIP = re.compile(rf"^\s+(?:[\w-]+\s+){{0,1}}?{_SHIP_NOUNS}\s+$", re.IGNORECASE)
+
+
+def _is_facility(ctx: _DocContext, a: Arg) -> bool:
+    """A body that sits somewhere: its name (or the name an acronym stands for) ends in centre, school, office…"""
+    info = ctx.analysis.entities.get(a.m.entity)
+    return _last_word(a.m.text) in _FACILITY or info is not None and _last_word(info.name) in _FACILITY
+
+
 def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -> list[tuple[int, Fact]]:
     """located_in / part_of / participates_in / leader_of read from how two adjacent mentions are joined."""
     out: list[tuple[int, Fact]] = []
@@ -75,9 +88,17 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             rel, sub, obj = None, a, b
             ta, tb = a.m.type, b.m.type
             if (ta in ("place", "company", "operation", "event") or ta == "organization" and
-                    _last_word(a.m.text) in _FACILITY) and tb in ("place", "country") and \
+                    _is_facility(ctx, a)) and tb in ("place", "country") and \
                     (_LOCATIVE.match(plain) or ta == "place" and tb == "country" and between.strip() == ","):
                 rel = "located_in"
+            elif tb != "country" and ta in ("place", "country") and a.m.origin != "demonym" and \
+                    _FLAGGED.match(between):
+                rel, sub, obj = "located_in", b, a  # "the Hong Kong-flagged container ship Newnew Polar Bear"
+            elif ta in ("other", "organization", "company", "place") and tb in ("place", "country") and \
+                    _FLAGGED_AFTER.match(between) and b.m.origin != "demonym":
+                rel = "located_in"  # "the Eagle S, a Cook Islands-registered oil tanker"
+            elif a.m.origin == "demonym" and tb != "country" and b.m.origin != "demonym" and _SHIP.match(between):
+                rel, sub, obj = "located_in", b, a  # "the Chinese bulk carrier Yi Peng 3", « le pétrolier russe X »
             elif a.m.origin == "demonym" and tb not in ("country", "person") and _DEMONYM_JOIN.match(between) and \
                     _demonym_noun(ctx, a, sent) in _REGION_NOUNS | _SITE_NOUNS:
                 # « les régions (séparatistes) géorgiennes d'Abkhazie », « le gisement kazakh de Tenguiz »

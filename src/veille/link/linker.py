@@ -750,7 +750,32 @@ def plausible_acronym(acr: str, long_name: str) -> bool:
         else:
             missing += 1
     # one letter may come from a word the other language has (« Organisation des États turciques (OTS) »)
-    return missing == 0 or (missing == 1 and len(letters) >= 3)
+    if missing == 0 or (missing == 1 and len(letters) >= 3):
+        return True
+    # syllabic acronyms: "Kazakhstan Peacekeeping Training Centre (KAZCENT)", "Kazakh battalion (KAZBAT)"
+    return len(letters) >= 4 and _prefixes_spell("".join(letters), [w for w in words if len(w) > 2])
+
+
+def _prefixes_spell(acr: str, words: list[str]) -> bool:
+    """Is `acr` the first word's first letters followed by prefixes of at least two letters of later words, in
+    order (KAZ+CENT, K+FOR)?"""
+    if not words or not acr or acr[0] != words[0][0]:
+        return False
+
+    def spell(rest: str, k: int, first: bool) -> bool:
+        if not rest:
+            return True
+        for j in range(k, len(words)):
+            if first and j > k:
+                break
+            n = 1
+            while n <= len(rest) and n <= len(words[j]) and words[j][:n] == rest[:n]:
+                if (n >= 2 or first) and spell(rest[n:], j + 1, False):
+                    return True
+                n += 1
+        return False
+
+    return spell(acr, 0, True)
 
 
 def _within_one_edit(a: str, b: str) -> bool:
