@@ -115,3 +115,10 @@ def test_a_body_founded_by_a_body_is_part_of_it_states_founding_one_are_members(
     got = {(f.subject, f.relation, f.object) for f in facts}
     assert ("osce-minsk-group", "part_of", "Q81299") in got
     assert {("Q232", "member_of", "csto"), ("Q159", "member_of", "csto")} <= got
+
+
+def test_who_followed_did_what_was_just_told_at_its_own_date():
+    facts = facts_of("Finland joined NATO in April 2023. Sweden followed in March 2024.", "en")
+    assert any((f.subject, f.relation, f.object, f.start) == ("Q34", "member_of", "Q7184", "2024-03") for f in facts)
+    fr = facts_of("La Finlande a adhéré à l'OTAN en avril 2023. La Suède a suivi en mars 2024.", "fr")
+    assert any((f.subject, f.relation, f.object, f.start) == ("Q34", "member_of", "Q7184", "2024-03") for f in fr)

@@ -61,6 +61,40 @@ def _restated_pairs(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> l
     return out
 
 
+_FOLLOWED = {"followed", "follows", "follow", "suivi", "suivie", "emboîté", "imité", "imitée", "imitées", "suivra"}
+_FOLLOWABLE = {"member_of", "proposes", "partner_of", "other", "participates_in", "observer_of", "sanctions",
+               "supports", "contributes_to", "agreement_with", "cooperates_with"}
+
+
+def _followed(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fact]:
+    """"Finland joined NATO in April 2023; Sweden followed in March 2024", "…, or Georgia, which followed in December
+    2023", « la Suède lui a emboîté le pas en 2024 »: the one who followed did what the actor just named did, at
+    the date of its own clause."""
+    out: list[Fact] = []
+    for sent, sent_args, _ in said:
+        for tok in sent:
+            if tok.text.lower() not in _FOLLOWED or any(c.dep_ in ("obj", "dobj") and c.i in ctx.tok_arg
+                                                        for c in tok.children):
+                continue  # "Russia followed the talks": a follower with an object follows that, not an example
+            date = _pick_date(ctx, tok, sent)
+            before = [a for a in sent_args if a.head < tok.i and a.prep == "" and a.m.origin != "demonym"
+                      and a.m.type in ("country", "organization", "company") and tok.i - a.head <= 6]
+            if date is None or not before:
+                continue
+            who = before[-1]
+            prev = [f for f in facts if f.span_start < who.m.start and f.relation in _FOLLOWABLE and f.object and
+                    f.subject != who.m.entity and ctx.types.get(f.subject) == who.m.type and
+                    f.object != who.m.entity and who.m.start - f.span_start < 600]
+            if not prev:
+                continue
+            model = max(prev, key=lambda f: (f.span_end, f.confidence))
+            f = _make(ctx, sent, model.relation, who, who.m.entity, None, (tok.idx, tok.idx + len(tok)), date,
+                      False, 0.5, model.plover, tok.text)
+            f.object = model.object
+            out.append(f)
+    return out
+
+
 def _regions_of_countries(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fact]:
     """A region the KB places in a country the document also names is part of it (« la Transnistrie, région
     séparatiste de l'est du pays »), quoted where both are named together, else at the region's first mention."""

@@ -54,6 +54,7 @@ from veille.facts.context import (
     nounish_head,
 )
 from veille.facts.document import (
+    _followed,
     _leaders_sign_for_states,
     _main_actor_programmes,
     _regions_of_countries,
@@ -457,6 +458,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     facts.extend(_main_actor_programmes(ctx, facts))
     facts.extend(_restated_pairs(ctx, said, facts))
     facts.extend(_regions_of_countries(ctx, said, facts))
+    facts.extend(_followed(ctx, said, facts))
     known = ctx.analysis.entities
     return [f for f in facts if f.subject in known and (f.object is None or f.object in known)]
 
