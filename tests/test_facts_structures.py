@@ -315,3 +315,11 @@ def test_a_syllabic_acronym_names_its_long_form_and_the_centre_sits_in_its_city(
     long = next(m.entity for m in a.mentions if m.text.startswith("Kazakhstan Peacekeeping"))
     assert all(m.entity == long for m in a.mentions if m.text == "KAZCENT")
     assert any((f.subject, f.relation, f.object) == (long, "located_in", "almaty") for f in a.facts)
+
+
+def test_a_seat_named_by_a_possessive_or_a_relative_locates_its_body():
+    a = analyze(Document(name="t.txt", text="The EU Mission in Armenia was deployed in 2023. Its headquarters are in "
+                         "Yeghegnadzor.", lang="en", published=None))
+    assert any((f.subject, f.relation, f.object) == ("eu-euma-armenia", "located_in", "yeghegnadzor") for f in a.facts)
+    a = analyze(Document(name="t.txt", text="L'OTSC, dont le siège est à Moscou, se réunit.", lang="fr", published=None))
+    assert any((f.subject, f.relation, f.object) == ("csto", "located_in", "city:moscow") for f in a.facts)

@@ -74,6 +74,7 @@ from veille.facts.roles import kb_actor, office_facts
 from veille.facts.structures import (
     _appositive_descriptions,
     _dated_presence,
+    _headquarters,
     _kb_part_of,
     _list_maker,
     _nested_name_facts,
@@ -436,6 +437,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_dated_presence(ctx, sent, _nested_name_facts(ctx, sent, sent_args, seen_named)))
         cands.extend(_event_participation(ctx, sent, sent_args))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))
+        cands.extend(_headquarters(ctx, sent, sent_args))
         cands.extend(_member_list(ctx, sent, sent_args))
         cands.extend(_troop_facts(ctx, sent, sent_args))
         cands.extend(_copula_membership(ctx, sent, sent_args))

@@ -452,3 +452,35 @@ def _list_maker(ctx: _DocContext):
 
 
 _PLOVER = {"mediates": "MEDIATE", "opposes": "REJECT", "supplies": "AID", "located_in": None}
+
+
+_HQ = re.compile(r"(?P<owner>\b(?:its|their|whose|son|sa|leur|dont\s+le|dont\s+les)\b|['’]s)\s+"
+                 r"(?:(?:main|permanent|principal|provisional)\s+)?(?P<noun>headquarters|HQ|seat|base|siège|"
+                 r"quartier général|quartiers généraux|état-major)\s+(?:(?:is|are|was|were|has been|est|sont|était|"
+                 r"se trouve|se trouvent|a été)\s+)?(?:(?:now|still|désormais|toujours)\s+)?(?:(?:located|based|"
+                 r"set up|installée?s?|située?s?|établie?s?|basée?s?)\s+)?(?:in|at|à|au|en|dans)\s+"
+                 r"(?:(?:the|la|le|les)\s+|l['’])?$", re.IGNORECASE)
+
+
+def _headquarters(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """"Its headquarters are in Yeghegnadzor", « l'OTSC, dont le siège est à Moscou », "NATO's headquarters are in
+    Brussels": the body whose seat the sentence names is located_in that place."""
+    out: list[tuple[int, Fact]] = []
+    for b in sent_args:
+        if b.m.type not in ("place", "country") or b.m.origin == "anaphor":
+            continue
+        floor = max(sent.start_char, b.m.start - 90)
+        m = _HQ.search(ctx.ntext[floor:b.m.start])
+        if m is None:
+            continue
+        at = floor + m.start()
+        # "NATO's", « X, dont le siège », "its" / « son »: the body just before (for "its", in this sentence or
+        # the one before)
+        bodies = [a for a in ctx.args if a.m.end <= at and at - a.m.end <= 300 and a.m.origin != "demonym"
+                  and a.m.type in ("organization", "operation", "company") and a.m.entity != b.m.entity]
+        if not bodies:
+            continue
+        owner = bodies[-1]
+        out.append((1, _make(ctx, sent, "located_in", owner, owner.m.entity, b, (at, b.m.end), None, False, 0.6,
+                             None, m.group("noun"))))
+    return out
