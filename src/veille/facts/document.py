@@ -1,6 +1,6 @@
 """Passes over the whole document, run after the sentence loop: a pair of actors related once and named
-again with a trigger and a date of its own, a region the KB places in a country the document names, the programmes and
-joint bodies a country takes part in without a verb saying so. Also, sentence by sentence, heads of state and envoys
+again with a trigger and a date of its own, an actor that "followed" another, a region the KB places in a country the
+document names, the programmes and joint bodies a country takes part in without a verb saying so. Also, sentence by sentence, heads of state and envoys
 standing for the states and bodies they speak for."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def _restated_pairs(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> l
     for f in sorted(facts, key=lambda f: -f.confidence):
         if f.object is not None and f.subject != f.object and f.confidence >= 0.5:
             known.setdefault(frozenset((f.subject, f.object)), f)
-    told = {(frozenset((f.subject, f.object)), f.span_start // 1) for f in facts}
+    told = {(frozenset((f.subject, f.object)), f.span_start) for f in facts}
     out: list[Fact] = []
     for sent, sent_args, trigs in said:
         if not trigs:
@@ -123,7 +123,7 @@ def _regions_of_countries(ctx: _DocContext, said: list[tuple], facts: list[Fact]
     return out
 
 
-def _main_actor_programmes(ctx: _DocContext, facts: list[Fact]) -> list[Fact]:
+def _implied_participations(ctx: _DocContext, facts: list[Fact]) -> list[Fact]:
     """Participations the text implies without a verb, quoted at the body's first mention and dated by its clause
     (« créée en septembre 2008 »):
     - a joint body names its partner: « la Commission OTAN-Géorgie » → Georgia member_of it (a council, commission or

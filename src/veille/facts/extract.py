@@ -55,8 +55,8 @@ from veille.facts.context import (
 )
 from veille.facts.document import (
     _followed,
+    _implied_participations,
     _leaders_sign_for_states,
-    _main_actor_programmes,
     _regions_of_countries,
     _restated_pairs,
 )
@@ -457,7 +457,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         facts.extend(_dedupe(_leaders_sign_for_states(ctx, cands, leaders)))
         said.append((sent, sent_args, trigs))
     facts.extend(threat_list_facts(ctx, _list_maker(ctx)))
-    facts.extend(_main_actor_programmes(ctx, facts))
+    facts.extend(_implied_participations(ctx, facts))
     facts.extend(_restated_pairs(ctx, said, facts))
     facts.extend(_regions_of_countries(ctx, said, facts))
     facts.extend(_followed(ctx, said, facts))
