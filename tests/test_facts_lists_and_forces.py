@@ -368,3 +368,12 @@ def test_approving_a_states_bid_supports_that_state_and_the_bid_is_the_states():
     assert ("Q34", "proposes", "Q7184") in got
     got_fr, _ = facts_of("Le Parlement turc a ratifié mardi l'adhésion de la Finlande.", "fr")
     assert ("tr-gnat", "supports", "Q33") in got_fr
+
+
+def test_forces_serving_in_several_operations_each_with_its_own_dates():
+    _, facts = facts_of("Des militaires arméniens ont servi au sein de la KFOR de 2004 à 2023, ainsi qu'en "
+                        "Afghanistan dans la FIAS puis dans la mission Resolute Support.", "fr")
+    got = {(f.subject, f.object): (f.start, f.end) for f in facts if f.relation == "contributes_to"}
+    assert got[("Q399", "nato-kfor")] == ("2004", "2023")
+    assert got[("Q399", "nato-isaf")] == (None, None)
+    assert ("Q399", "nato-rsm") in got

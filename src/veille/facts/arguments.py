@@ -98,6 +98,13 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
     best = _named_over_demonym(ctx, best)
     out: list[Arg] = []
     _add_with_conjuncts(ctx, best, out)
+    if en.relation == "contributes_to" and not nounish:
+        # « ont servi au sein de la KFOR de 2004 à 2023, ainsi qu'en Afghanistan dans la FIAS »: each operation
+        # a force served in, under the verb by its own preposition, is an object
+        for a in sent_args:
+            if a not in out and a.head in sub and a.m.type == "operation" and a.prep in en.preps and a.prep and \
+                    a.m.entity not in subj_ids and _tree_dist(tok, ctx.sdoc[a.head]) <= 3:
+                _add_with_conjuncts(ctx, a, out)
     return [a for a in out if a.m.entity not in subj_ids]
 
 

@@ -319,7 +319,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         if en.symmetric and ctx.main and obj_e == ctx.main:
             subj_e, obj_e, subj_a, obj_a = obj_e, subj_e, obj_a, subj_a
         conf = 0.55 + (0.15 if explicit else 0) + (0.15 if oa is not None else 0)
-        f = _make(ctx, sent, rel, subj_a, subj_e, obj_a, trig_span, date, cess, conf, en.plover, tok.text,
+        when = _object_date(ctx, oa, objects, date) if len(objects) > 1 and rel == "contributes_to" else date
+        f = _make(ctx, sent, rel, subj_a, subj_e, obj_a, trig_span, when, cess, conf, en.plover, tok.text,
                   implicit_span=trig_span if subj_a is None else None)
         if sa is None and oa is None:
             continue
@@ -346,6 +347,25 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         out += _signed_programmes(ctx, sent, sent_args, tr, subjects, date, cess)
         out = _programme_as_subject(ctx, sent, tok, out, date)
     return out
+
+
+def _own_date(ctx: _DocContext, a: Arg) -> tuple[Timex, int] | None:
+    """A date said inside an argument's own phrase (« au sein de la KFOR de 2004 à 2023 »)."""
+    head = ctx.sdoc[a.head]
+    phrase = head.head if head.head.i != head.i and head.head.dep_ in ("obl:arg", "obl:mod", "obl", "prep") and \
+        head.dep_ in ("nmod", "pobj") else head
+    inside = {t.i for t in phrase.subtree}
+    return next(((tx, ti) for tx, ti in ctx.timexes if ti in inside and ti > a.head), None)
+
+
+def _object_date(ctx: _DocContext, oa: Arg | None, objects: list[Arg], date):
+    """Several objects of one trigger, some dated in their own phrase: each its own date, none for the others."""
+    if oa is None:
+        return date
+    own = _own_date(ctx, oa)
+    if own is not None:
+        return own
+    return None if any(_own_date(ctx, o) is not None for o in objects if o is not oa) else date
 
 
 def _programme_as_subject(ctx: _DocContext, sent, tok, out: list[tuple[int, Fact]], date) -> list[tuple[int, Fact]]:
