@@ -117,3 +117,15 @@ def test_invasion_and_annexation_of_a_country_are_attacks():
                             "fr")
     assert has(facts, names, "attacks", "russe", "Ukraine")
     assert not has(facts, names, "attacks", "Ukraine", "russe")
+
+
+def test_the_owner_of_a_will_or_decision_is_who_acts_in_its_infinitive():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    for text, lang in (("En 2022, les Alliés ont salué la volonté de l'Arménie de normaliser ses relations avec la "
+                        "Turquie.", "fr"),
+                       ("In 2022, Allies welcomed Armenia's decision to normalise relations with Turkey.", "en")):
+        a = analyze(Document(name="t.txt", text=text, lang=lang, published=None))
+        pairs = {frozenset((f.subject, f.object)) for f in a.facts}
+        assert frozenset(("Q399", "Q43")) in pairs
+        assert frozenset(("Q7184", "Q43")) not in pairs

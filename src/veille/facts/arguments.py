@@ -32,7 +32,17 @@ _CLAUSE_PRONOUNS = {"où", "where", "qui", "which", "who", "whom"}  # « dont »
 
 
 def _controller(ctx: _DocContext, verb, sent_args: list[Arg]) -> Arg | None:
-    """The addressee who is the implicit subject of an infinitive after « appeler X à », "call on X to", "urge X to"."""
+    """The implicit subject of an infinitive: the addressee after « appeler X à », "call on X to", "urge X to"; the
+    owner of the noun it completes in « la volonté de l'Arménie de normaliser … », "Armenia's decision to …"."""
+    if verb.dep_ == "acl" and verb.head.i != verb.i and any(c.dep_ in ("mark", "aux") and c.lower_ in ("de", "d'", "to")
+                                                             for c in verb.children):
+        for c in verb.head.children:
+            if c.i in ctx.tok_arg and c.i < verb.i and (c.dep_ in ("poss", "nmod:poss") or c.dep_ == "nmod" and
+                                                        _prep_of(c, ctx.lang) == "de"):
+                a = ctx.tok_arg[c.i]
+                if a.m.type in ("country", "organization", "person", "company"):
+                    return a
+        return None
     if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not verb.head.lower_.startswith(_ADDRESS_VERBS):
         return None
     gov = verb.head
