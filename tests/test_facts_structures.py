@@ -323,3 +323,10 @@ def test_a_seat_named_by_a_possessive_or_a_relative_locates_its_body():
     assert any((f.subject, f.relation, f.object) == ("eu-euma-armenia", "located_in", "yeghegnadzor") for f in a.facts)
     a = analyze(Document(name="t.txt", text="L'OTSC, dont le siège est à Moscou, se réunit.", lang="fr", published=None))
     assert any((f.subject, f.relation, f.object) == ("csto", "located_in", "city:moscow") for f in a.facts)
+
+
+def test_a_body_opened_in_a_city_is_located_there_from_that_date():
+    a = analyze(Document(name="t.txt", text="Un bureau de liaison de l'OTAN a été ouvert à Chisinau en décembre 2017.",
+                         lang="fr", published=None))
+    got = [f for f in a.facts if f.relation == "located_in" and f.object == "city:chisinau"]
+    assert got and got[0].start == "2017-12"

@@ -66,6 +66,10 @@ _POSSESSIVE = re.compile(r"^\s*'s?\s*$")
 _SHIP_NOUNS = (r"(?:ship|vessel|tanker|oil tanker|carrier|bulk carrier|container ship|cargo ship|freighter|bulker|"
                r"trawler|navire|pétrolier|cargo|vraquier|porte-conteneurs|méthanier|chalutier)")
 _FLAGGED = re.compile(rf"^[-‑]?\s*(?:flagged|registered)\s+(?:[\w-]+\s+){{0,2}}?{_SHIP_NOUNS}\s+$", re.IGNORECASE)
+_OPENED_IN = re.compile(r"^\s*,?\s*(?:(?:qui\s+)?(?:a|ont|avait|avaient)\s+été\s+|(?:was|were|has been|have been|had been)\s+)?"
+                        r"(?:(?:first|officially|officiellement)\s+)?(?:ouverte?s?|inaugurée?s?|installée?s?|établie?s?|"
+                        r"opened|inaugurated|established|set up|installed)\s+(?:(?:en|in)\s+\d{4}\s+)?"
+                        r"(?:à|au|aux|en|in|at)\s+(?:(?:the|la|le)\s+|l')?$", re.IGNORECASE)
 _FLAGGED_AFTER = re.compile(r"^\s*,\s*(?:an?|the)\s+$", re.IGNORECASE)
 _SHIP = re.compile(rf"^\s+(?:[\w-]+\s+){{0,1}}?{_SHIP_NOUNS}\s+$", re.IGNORECASE)
 
@@ -91,6 +95,13 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                     _is_facility(ctx, a)) and tb in ("place", "country") and \
                     (_LOCATIVE.match(plain) or ta == "place" and tb == "country" and between.strip() == ","):
                 rel = "located_in"
+            elif (ta in ("organization", "operation", "company") or ta == "place") and tb in ("place", "country") and \
+                    _OPENED_IN.match(plain) and b.m.origin != "demonym":
+                # « un bureau de liaison de l'OTAN a été ouvert à Chisinau en décembre 2017 », "opened in Kyiv in 1999"
+                when = next(((tx, ti) for tx, ti in ctx.timexes if b.m.end <= tx.start <= b.m.end + 4), None)
+                out.append((1, _make(ctx, sent, "located_in", a, a.m.entity, b, (a.m.start, b.m.end), when, False, 0.6,
+                                     None, None)))
+                continue
             elif tb != "country" and ta in ("place", "country") and a.m.origin != "demonym" and \
                     _FLAGGED.match(between):
                 rel, sub, obj = "located_in", b, a  # "the Hong Kong-flagged container ship Newnew Polar Bear"
