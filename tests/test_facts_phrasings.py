@@ -129,3 +129,17 @@ def test_the_owner_of_a_will_or_decision_is_who_acts_in_its_infinitive():
         pairs = {frozenset((f.subject, f.object)) for f in a.facts}
         assert frozenset(("Q399", "Q43")) in pairs
         assert frozenset(("Q7184", "Q43")) not in pairs
+
+
+def test_suspended_imports_of_foreign_goods_end_the_origins_supply_and_a_warning_threatens():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    a = analyze(Document(name="t.txt", text="Le Kremlin a suspendu le 3 octobre les importations de produits agricoles "
+                         "azerbaïdjanais. Moscou a averti Bakou qu'il ne tolérerait pas de bases étrangères.",
+                         lang="fr", published="2025-11-15"))
+    got = {(f.subject, f.relation, f.object, f.end) for f in a.facts}
+    assert ("Q227", "supplies", "Q159", "2025-10-03") in got
+    assert not any(s == "Q159" and r == "supplies" for s, r, o, e in got)
+    assert any((s, r, o) == ("Q159", "threatens", "Q227") for s, r, o, e in got)
+    b = analyze(Document(name="t.txt", text="L'AIEA a averti que les stocks augmentaient.", lang="fr", published=None))
+    assert not any(f.relation == "threatens" for f in b.facts)

@@ -242,6 +242,8 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
         for c in tok.children if not en.of_object else ():
             if c.i > tok.i and c.dep_ in ("nmod", "prep") and _prep_of(c, ctx.lang) in ("de", "of"):
                 got = _args_under(ctx, c, sent_args)
+                if got and en.supply and en.inverse and got[0].m.origin == "demonym" and c.i not in ctx.tok_arg:
+                    continue  # « les importations de produits azerbaïdjanais »: the goods' origin supplies them
                 if got and got[0].prep in ("de", "of", ""):
                     return got, True
         gov = tok.head
