@@ -143,3 +143,13 @@ def test_suspended_imports_of_foreign_goods_end_the_origins_supply_and_a_warning
     assert any((s, r, o) == ("Q159", "threatens", "Q227") for s, r, o, e in got)
     b = analyze(Document(name="t.txt", text="L'AIEA a averti que les stocks augmentaient.", lang="fr", published=None))
     assert not any(f.relation == "threatens" for f in b.facts)
+
+
+def test_joint_drills_tie_their_parties_and_locate_no_state():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    a = analyze(Document(name="t.txt", text="China and Russia held joint naval drills in the Sea of Japan in July.",
+                         lang="en", published="2025-11-01"))
+    assert any({f.subject, f.object} == {"Q148", "Q159"} and f.relation == "cooperates_with" and f.start == "2025-07"
+               for f in a.facts)
+    assert not any(f.relation == "located_in" and f.subject in ("Q148", "Q159") for f in a.facts)

@@ -299,6 +299,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         rel = "mediates" if mediated and sa is host else en.relation
         otype = ctx.types.get(oe, oa.m.type if oa else "country")
         rel = en.by_type.get(otype, rel)
+        if rel == "located_in" and ctx.types.get(se) in ("country", "person") and not en.inverse:
+            continue  # "China and Russia held drills in the Sea of Japan": a state is not located where it acts
         if rel == "contributes_to" and otype in ("country", "place"):
             # « la mission est déployée en Géorgie »: a mission is located there; a state sending forces supports it
             rel = "located_in" if ctx.types.get(se) in ("operation", "programme") else "supports"
