@@ -153,3 +153,13 @@ def test_joint_drills_tie_their_parties_and_locate_no_state():
     assert any({f.subject, f.object} == {"Q148", "Q159"} and f.relation == "cooperates_with" and f.start == "2025-07"
                for f in a.facts)
     assert not any(f.relation == "located_in" and f.subject in ("Q148", "Q159") for f in a.facts)
+
+
+def test_ties_with_a_state_are_cooperation_and_summoning_its_ambassador_opposes_it():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    a = analyze(Document(name="t.txt", text="Moscou a convoqué lundi l'ambassadeur d'Azerbaïdjan. Bakou a renforcé ses "
+                         "liens avec Ankara depuis 2020.", lang="fr", published="2025-11-01"))
+    got = {(f.subject, f.relation, f.object) for f in a.facts}
+    assert ("Q159", "opposes", "Q227") in got
+    assert ("Q227", "cooperates_with", "Q43") in got or ("Q43", "cooperates_with", "Q227") in got
