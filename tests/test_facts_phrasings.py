@@ -163,3 +163,15 @@ def test_ties_with_a_state_are_cooperation_and_summoning_its_ambassador_opposes_
     got = {(f.subject, f.relation, f.object) for f in a.facts}
     assert ("Q159", "opposes", "Q227") in got
     assert ("Q227", "cooperates_with", "Q43") in got or ("Q43", "cooperates_with", "Q227") in got
+
+
+def test_a_pipeline_carries_its_goods_home_states_supply_to_the_recipient():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    for text, lang in (("Since 2020, the Trans Adriatic Pipeline has carried Azerbaijani gas to Italy.", "en"),
+                       ("Depuis 2020, le gazoduc transadriatique (TAP) achemine le gaz azerbaïdjanais vers l'Italie.",
+                        "fr")):
+        a = analyze(Document(name="t.txt", text=text, lang=lang, published=None))
+        got = {(f.subject, f.relation, f.object) for f in a.facts}
+        assert {("tap", "supplies", "Q38"), ("Q227", "supplies", "Q38")} <= got
+        assert ("tap", "supplies", "Q227") not in got

@@ -70,6 +70,9 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
     for a in sent_args:
         if a.m.entity in subj_ids or tok.i <= a.head <= tr.end or en.obj_required and a.m.type not in en.obj_types:
             continue
+        if en.supply and not en.inverse and a.m.origin == "demonym" and ctx.sdoc[a.head].dep_ in ("amod", "compound") and \
+                ctx.sdoc[a.head].head.dep_ in ("obj", "dobj") and ctx.sdoc[a.head].head.head.i == tok.i:
+            continue  # « achemine le gaz azerbaïdjanais vers l'Italie »: the goods' origin, not where they go
         s = 0.0
         prep = a.prep
         if prep in en.preps or (prep == "" and "" in en.preps and not nounish):

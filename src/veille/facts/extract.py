@@ -338,6 +338,14 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             if q:
                 f.quantity = q[0]
         out.append((en.priority, f))
+        if en.supply and not en.inverse and rel == "supplies" and ctx.types.get(subj_e) == "place":
+            # "the pipeline carries Turkmen gas to China": the goods' home supplies the recipient through it
+            for a in sent_args:
+                t = ctx.sdoc[a.head]
+                if a.m.origin == "demonym" and t.dep_ in ("amod", "compound") and t.head.dep_ in ("obj", "dobj") \
+                        and t.head.head.i == tok.i and a.m.entity not in (obj_e, subj_e):
+                    out.append((en.priority, replace(f, subject=a.m.entity, subject_span=(a.m.start, a.m.end),
+                                                     confidence=round(f.confidence - 0.15, 2))))
         if rel == "attacks" and ctx.types.get(obj_e) == "place":
             # "strikes hit the Fordow facility": a strike on a site is one on the state it lies in
             site = kb_actor(obj_e)
