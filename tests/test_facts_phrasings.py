@@ -175,3 +175,15 @@ def test_a_pipeline_carries_its_goods_home_states_supply_to_the_recipient():
         got = {(f.subject, f.relation, f.object) for f in a.facts}
         assert {("tap", "supplies", "Q38"), ("Q227", "supplies", "Q38")} <= got
         assert ("tap", "supplies", "Q227") not in got
+
+
+def test_a_capital_receiving_stands_for_its_state_and_a_host_mediates_the_parties():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    a = analyze(Document(name="t.txt", text="La Russie est en guerre. Téhéran fournit depuis 2022 des drones Shahed à "
+                         "Moscou. L'Égypte a accueilli les négociations entre l'Iran et l'AIEA.", lang="fr",
+                         published=None))
+    got = {(f.subject, f.relation, f.object) for f in a.facts}
+    assert ("Q794", "supplies", "Q159") in got
+    assert {("Q79", "mediates", "Q794"), ("Q79", "mediates", "Q826700")} <= got
+    assert ("Q794", "mediates", "Q79") not in got

@@ -70,7 +70,7 @@ from veille.facts.memberships import (
     _suspended_membership,
     _topic_body,
 )
-from veille.facts.roles import kb_actor, office_facts
+from veille.facts.roles import _capital_state, kb_actor, office_facts
 from veille.facts.structures import (
     _appositive_descriptions,
     _dated_presence,
@@ -299,6 +299,10 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         rel = "mediates" if mediated and sa is host else en.relation
         otype = ctx.types.get(oe, oa.m.type if oa else "country")
         rel = en.by_type.get(otype, rel)
+        if otype == "place" and rel in _BETWEEN_ACTORS and oa is not None and oa.m.origin in ("capital_city", "name") \
+                and _capital_state(oa.m.text, ctx.lang) in ctx.types:
+            # « Téhéran fournit des drones à Moscou »: a capital receiving, signing or being threatened is its state
+            oe, otype = _capital_state(oa.m.text, ctx.lang), "country"
         if rel == "located_in" and ctx.types.get(se) in ("country", "person") and not en.inverse:
             continue  # "China and Russia held drills in the Sea of Japan": a state is not located where it acts
         if rel == "contributes_to" and otype in ("country", "place"):
@@ -318,7 +322,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
                 ctx.types.get(subj_e) == "organization" and otype in ("organization", "programme", "operation"):
             # "the OSCE set up the Minsk Group", « l'UE a créé la mission »: a body a body founds is part of it
             rel, subj_e, obj_e, subj_a, obj_a = "part_of", obj_e, subj_e, obj_a, subj_a
-        if en.symmetric and ctx.main and obj_e == ctx.main:
+        if en.symmetric and ctx.main and obj_e == ctx.main and rel != "mediates":
             subj_e, obj_e, subj_a, obj_a = obj_e, subj_e, obj_a, subj_a
         conf = 0.55 + (0.15 if explicit else 0) + (0.15 if oa is not None else 0)
         when = _object_date(ctx, oa, objects, date) if len(objects) > 1 and rel == "contributes_to" else date
@@ -326,7 +330,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
                   implicit_span=trig_span if subj_a is None else None)
         if sa is None and oa is None:
             continue
-        if obj_a is None:
+        if obj_a is None or obj_a.m.entity != obj_e:
             f.object = obj_e
         f.negated = _negated(ctx, tok)
         if f.negated:
@@ -357,6 +361,10 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         out += _signed_programmes(ctx, sent, sent_args, tr, subjects, date, cess)
         out = _programme_as_subject(ctx, sent, tok, out, date)
     return out
+
+
+_BETWEEN_ACTORS = {"supplies", "agreement_with", "cooperates_with", "partner_of", "supports", "opposes", "threatens",
+                   "sanctions", "proposes", "mediates", "meets"}
 
 
 def _own_date(ctx: _DocContext, a: Arg) -> tuple[Timex, int] | None:
