@@ -377,3 +377,13 @@ def test_forces_serving_in_several_operations_each_with_its_own_dates():
     assert got[("Q399", "nato-kfor")] == ("2004", "2023")
     assert got[("Q399", "nato-isaf")] == (None, None)
     assert ("Q399", "nato-rsm") in got
+
+
+def test_gapped_objects_each_take_the_date_that_follows_them():
+    got, facts = facts_of("Finland joined the Partnership for Peace in 1994 and the Euro-Atlantic Partnership Council "
+                          "in 1997. Finnish troops have served in KFOR since 1999 and served in ISAF from 2002 to 2014.",
+                          "en")
+    when = {(f.object, f.start, f.end) for f in facts if f.subject == "Q33"}
+    assert {("nato-pfp", "1994", None), ("nato-eapc", "1997", None), ("nato-kfor", "1999", None),
+            ("nato-isaf", "2002", "2014")} <= when
+    assert ("nato-isaf", "1999", None) not in when

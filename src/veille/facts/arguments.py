@@ -111,14 +111,31 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
     best = _named_over_demonym(ctx, best)
     out: list[Arg] = []
     _add_with_conjuncts(ctx, best, out)
+    if not nounish:
+        # "joined the PfP in 1994 and the EAPC in 1997": a parser that hangs the second object on the verb
+        for c in tok.children:
+            if c.dep_ == "conj" and c.i in ctx.tok_arg and c.i > tok.i and ctx.tok_arg[c.i] not in out and \
+                    ctx.tok_arg[c.i].prep == "" and not any(g.dep_ in _SUBJ_DEPS for g in c.children):
+                _add_with_conjuncts(ctx, ctx.tok_arg[c.i], out)
     if en.relation == "contributes_to" and not nounish:
         # « ont servi au sein de la KFOR de 2004 à 2023, ainsi qu'en Afghanistan dans la FIAS »: each operation
         # a force served in, under the verb by its own preposition, is an object
         for a in sent_args:
             if a not in out and a.head in sub and a.m.type == "operation" and a.prep in en.preps and a.prep and \
-                    a.m.entity not in subj_ids and _tree_dist(tok, ctx.sdoc[a.head]) <= 3:
+                    a.m.entity not in subj_ids and _tree_dist(tok, ctx.sdoc[a.head]) <= 3 and \
+                    not _across_clause(ctx.sdoc[a.head], tok):
                 _add_with_conjuncts(ctx, a, out)
     return [a for a in out if a.m.entity not in subj_ids]
+
+
+def _across_clause(t, top) -> bool:
+    """Is there a clause boundary (a subordinate or conjoined verb) between `t` and its ancestor `top`?"""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("xcomp", "advcl", "ccomp", "acl", "acl:relcl", "relcl", "parataxis") or t.dep_ == "conj" and (
+                t.pos_ in ("VERB", "AUX") or any(c.dep_.startswith(("aux", "nsubj")) for c in t.children)):
+            return True
+        t = t.head
+    return False
 
 
 _EXPOSED = ("expos", "confront", "soumis", "subject", "facing", "victim", "cibl", "target")

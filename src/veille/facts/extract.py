@@ -325,7 +325,9 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         if en.symmetric and ctx.main and obj_e == ctx.main and rel != "mediates":
             subj_e, obj_e, subj_a, obj_a = obj_e, subj_e, obj_a, subj_a
         conf = 0.55 + (0.15 if explicit else 0) + (0.15 if oa is not None else 0)
-        when = _object_date(ctx, oa, objects, date) if len(objects) > 1 and rel == "contributes_to" else date
+        when = date
+        if len(objects) > 1 and oa is not None:
+            when = _object_date(ctx, oa, objects, date) if rel == "contributes_to" else _adjacent_date(ctx, oa) or date
         f = _make(ctx, sent, rel, subj_a, subj_e, obj_a, trig_span, when, cess, conf, en.plover, tok.text,
                   implicit_span=trig_span if subj_a is None else None)
         if sa is None and oa is None:
@@ -376,14 +378,20 @@ def _own_date(ctx: _DocContext, a: Arg) -> tuple[Timex, int] | None:
     return next(((tx, ti) for tx, ti in ctx.timexes if ti in inside and ti > a.head), None)
 
 
+def _adjacent_date(ctx: _DocContext, a: Arg) -> tuple[Timex, int] | None:
+    """A date right after an argument (« le PPP en 1994 et le CPEA en 1997 »)."""
+    return next(((tx, ti) for tx, ti in ctx.timexes if a.m.end <= tx.start <= a.m.end + 3
+                 and not ctx.ntext[a.m.end:tx.start].strip()), None)
+
+
 def _object_date(ctx: _DocContext, oa: Arg | None, objects: list[Arg], date):
     """Several objects of one trigger, some dated in their own phrase: each its own date, none for the others."""
     if oa is None:
         return date
-    own = _own_date(ctx, oa)
+    own = _own_date(ctx, oa) or _adjacent_date(ctx, oa)
     if own is not None:
         return own
-    return None if any(_own_date(ctx, o) is not None for o in objects if o is not oa) else date
+    return None if any(_own_date(ctx, o) or _adjacent_date(ctx, o) for o in objects if o is not oa) else date
 
 
 def _programme_as_subject(ctx: _DocContext, sent, tok, out: list[tuple[int, Fact]], date) -> list[tuple[int, Fact]]:
