@@ -187,3 +187,12 @@ def test_a_capital_receiving_stands_for_its_state_and_a_host_mediates_the_partie
     assert ("Q794", "supplies", "Q159") in got
     assert {("Q79", "mediates", "Q794"), ("Q79", "mediates", "Q826700")} <= got
     assert ("Q794", "mediates", "Q79") not in got
+
+
+def test_the_city_where_a_named_leader_sits_is_no_target():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    a = analyze(Document(name="t.txt", text="Le Mali rompt avec la France. La junte du colonel Assimi Goïta à Bamako a "
+                         "expulsé l'ambassadeur en janvier 2022.", lang="fr", published=None))
+    assert not any(f.object in ("city:bamako", "Q912") and f.relation == "opposes" for f in a.facts)
+    assert any(f.relation == "leader_of" and f.object == "Q912" for f in a.facts)
