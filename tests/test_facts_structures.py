@@ -330,3 +330,10 @@ def test_a_body_opened_in_a_city_is_located_there_from_that_date():
                          lang="fr", published=None))
     got = [f for f in a.facts if f.relation == "located_in" and f.object == "city:chisinau"]
     assert got and got[0].start == "2017-12"
+
+
+def test_a_copula_descriptor_says_what_a_body_is_part_of_and_since_when():
+    a = analyze(Document(name="t.txt", text="Le Centre de formation au maintien de la paix du Kazakhstan (KAZCENT) est "
+                         "un centre de formation du Partenariat pour la paix depuis 2010.", lang="fr", published=None))
+    got = [f for f in a.facts if f.relation == "part_of" and f.object == "nato-pfp"]
+    assert got and got[0].start == "2010"

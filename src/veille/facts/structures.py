@@ -382,14 +382,16 @@ _DESCRIPTOR_NOUNS = _LED_NOUNS | _PART_NOUNS | {
     "railway", "route", "corridor", "fund", "package", "platform", "forum", "framework", "headquarters", "unit",
     "organe", "agence", "bureau", "commandement", "gazoduc", "oléoduc", "fonds", "paquet", "plateforme", "cadre",
     "instance", "unité", "siège"}
-_APPOSED_NP = re.compile(r"\s*(?:\([^()]{1,24}\)\s*)?,\s*(?:(?:the|a|an|its|un|une|le|la|l'|son|sa)\s*)?"
+_APPOSED_NP = re.compile(r"\s*\)?(?:\s*\([^()]{1,24}\))?(?:\s*,|\s+(?:is|was|has been|remains|est|était|reste|demeure)\s)"
+                         r"\s*(?:(?:the|a|an|its|un|une|le|la|l'|son|sa|one of the|l'un des|l'une des)\s*)?"
                          r"(?P<np>[^,;:.()]{3,110})")
 
 
 def _appositive_descriptions(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
     """A noun phrase in apposition that says what a name is: "Operation Active Endeavour, NATO's maritime operation in
     the Mediterranean" (NATO leader_of it, located_in the Mediterranean), "the Rasht–Astara railway, a missing link of
-    the North–South corridor" (part_of it), « l'EUMA, mission civile de l'UE en Arménie »."""
+    the North–South corridor" (part_of it), « l'EUMA, mission civile de l'UE en Arménie »; and the same said with a
+    copula: "KAZCENT is a training centre of the Partnership for Peace"."""
     out: list[tuple[int, Fact]] = []
     for k, a in enumerate(sent_args):
         if a.m.type not in ("operation", "organization", "programme", "place") or a.m.origin in ("anaphor", "demonym"):
@@ -414,7 +416,9 @@ def _appositive_descriptions(ctx: _DocContext, sent, sent_args: list[Arg]) -> li
             owner = ctx.ntext[b.m.end:b.m.end + 2] in ("'s", "’s") and b.m.type in ("organization", "country")
             of = re.search(r"(?:\bof(?: the)?|\bde la|\bde l'|\bdu|\bdes|\bde)\s*$", before) is not None
             locative = re.search(r"(?:\b(?:in|off|near|over|across)(?: the)?|\ben|\bau|\baux|\bà|\bdans(?: la| le|l')?)\s*$", before)
-            if (owner or of and b.m.type in ("organization", "country") and noun not in _PART_NOUNS) and \
+            if of and b.m.type == "programme" and noun not in _LED_NOUNS | _PART_NOUNS and a.m.type != "operation":
+                rel, sub, obj = "part_of", a, b  # "KAZCENT is a training centre of the Partnership for Peace"
+            elif (owner or of and b.m.type in ("organization", "country") and noun not in _PART_NOUNS) and \
                     b.m.type in ("organization", "country"):
                 rel, sub, obj = ("leader_of", b, a) if noun in _LED_NOUNS or a.m.type == "operation" else \
                     ("part_of", a, b)
@@ -424,7 +428,9 @@ def _appositive_descriptions(ctx: _DocContext, sent, sent_args: list[Arg]) -> li
                 rel, sub, obj = "located_in", a, b
             else:
                 continue
-            out.append((1, _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6,
+            copula = not ctx.ntext[a.m.end:np_start].strip(" ()").startswith(",")
+            out.append((1, _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end),
+                                 _pick_date(ctx, ctx.sdoc[a.head].head, sent) if copula else None, False, 0.6,
                                  None, noun)))
     return out
 
