@@ -26,3 +26,14 @@ def test_denied_membership_gives_no_fact(denied, stated):
 def test_non_member_is_not_a_member():
     found = facts_of("La Géorgie a été l'un des principaux contributeurs non membres de l'Alliance atlantique.")
     assert not {f for f in found if f[1] == "member_of"}
+
+
+def test_resisting_deliveries_opposes_them_and_criticism_from_someone_is_not_the_criticised_acting():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    a = analyze(Document(name="t.txt", text="Slovakia and Hungary have both resisted arms deliveries to Ukraine. "
+                         "Viktor Orban met Vladimir Putin in Moscow on July 5, drawing criticism from EU leaders.",
+                         lang="en", published="2025-11-01"))
+    got = {(f.subject, f.relation, f.object) for f in a.facts}
+    assert ("Q28", "opposes", "Q212") in got and not any(r == "supplies" for s, r, o in got)
+    assert not any(r == "opposes" and o == "Q458" for s, r, o in got)

@@ -229,6 +229,13 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
         if owner is not None:
             return [owner], True
     if nounish:
+        # "criticism from EU leaders", « des critiques de la part de Bruxelles »: the source acts
+        for c in tok.children:
+            if c.i > tok.i and (c.lower_ == "from" or c.lower_ == "part" and tok.nbor(1).lower_ == "de"):
+                got = [a for a in sent_args if a.head in _subtree_ids(c) and a.m.type in ("country", "organization",
+                                                                                            "person")]
+                if got:
+                    return got[:1], True
         # "Bidzina Ivanishvili, the billionaire founder of …", « X, membre fondateur de … »: the noun in apposition
         # describes the name just before it
         prev = [a for a in sent_args if a.m.end <= tok.idx and a.m.type in ("person", "country", "organization",

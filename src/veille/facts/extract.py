@@ -154,6 +154,9 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         return []
     if en.relation == "agreement_with" and _signs_a_law(tok):
         return []  # « a signé une loi / un décret », "signed a law": a domestic act, not an agreement with anyone
+    if en.relation not in ("opposes", "sanctions", "threatens", "attacks") and tok.dep_ in ("obj", "dobj") and \
+            tok.head.lower_.startswith(_RESISTING):
+        return []  # "resisted arms deliveries to Ukraine", « refuse l'adhésion de … »: the opposite of the act
     if en.relation == "member_of" and any(t.lower_ in ("vigueur", "force") for t in ctx.sdoc[tok.i + 1:tok.i + 4]):
         return []  # « est entré en vigueur », "entered into force": a text takes effect, no one joins
     if en.relation == "sanctions" and any(c.dep_ in ("obj", "dobj") and c.text.lower() in _MEMBERSHIP_NOUNS
@@ -370,6 +373,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     return out
 
 
+_RESISTING = ("resist", "oppos", "refus", "reject", "block", "veto", "rejet", "bloqu", "résist", "s'oppos", "obstru")
 _BETWEEN_ACTORS = {"supplies", "agreement_with", "cooperates_with", "partner_of", "supports", "opposes", "threatens",
                    "sanctions", "proposes", "mediates", "meets"}
 
@@ -566,6 +570,8 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
         en, tok = tr.entry, tr.tok
         if en.relation == "agreement_with" and _signs_a_law(tok):
             continue
+        if any(c.lower_ == "from" for c in tok.children):
+            continue  # "criticism from EU leaders": the source is the subject, not the name after the trigger
         if en.passive_only or any(c.text.lower() in _MODAL for c in tok.children) or \
                 tok.head.text.lower() in _GENERIC or (tok.i + 1 < sent.end and ctx.sdoc[tok.i + 1].text.lower() in
                                                        _GENERIC | {"de", "of"} and en.relation == "partner_of"):
