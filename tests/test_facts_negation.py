@@ -37,3 +37,11 @@ def test_resisting_deliveries_opposes_them_and_criticism_from_someone_is_not_the
     got = {(f.subject, f.relation, f.object) for f in a.facts}
     assert ("Q28", "opposes", "Q212") in got and not any(r == "supplies" for s, r, o in got)
     assert not any(r == "opposes" and o == "Q458" for s, r, o in got)
+
+
+def test_refusing_to_apply_sanctions_is_no_sanction():
+    from veille.model import Document
+    from veille.pipeline import analyze
+    a = analyze(Document(name="t.txt", text="Turkey refused to apply Western sanctions against Russia.", lang="en",
+                         published=None))
+    assert not any(f.relation == "sanctions" for f in a.facts)

@@ -154,9 +154,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         return []
     if en.relation == "agreement_with" and _signs_a_law(tok):
         return []  # « a signé une loi / un décret », "signed a law": a domestic act, not an agreement with anyone
-    if en.relation not in ("opposes", "sanctions", "threatens", "attacks") and tok.dep_ in ("obj", "dobj") and \
-            tok.head.lower_.startswith(_RESISTING):
-        return []  # "resisted arms deliveries to Ukraine", « refuse l'adhésion de … »: the opposite of the act
+    if en.relation != "opposes" and _resisted(tok):
+        return []  # "resisted arms deliveries to Ukraine", « a refusé d'appliquer les sanctions »: not the act
     if en.relation == "member_of" and any(t.lower_ in ("vigueur", "force") for t in ctx.sdoc[tok.i + 1:tok.i + 4]):
         return []  # « est entré en vigueur », "entered into force": a text takes effect, no one joins
     if en.relation == "sanctions" and any(c.dep_ in ("obj", "dobj") and c.text.lower() in _MEMBERSHIP_NOUNS
@@ -374,6 +373,18 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
 
 
 _RESISTING = ("resist", "oppos", "refus", "reject", "block", "veto", "rejet", "bloqu", "résist", "s'oppos", "obstru")
+def _resisted(tok) -> bool:
+    """Is the trigger what a refusal governs: the object of "resisted", or of an infinitive under « refuser de »?"""
+    t = tok
+    for _ in range(2):
+        if t.dep_ not in ("obj", "dobj", "xcomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lower_.startswith(_RESISTING):
+            return True
+    return False
+
+
 _BETWEEN_ACTORS = {"supplies", "agreement_with", "cooperates_with", "partner_of", "supports", "opposes", "threatens",
                    "sanctions", "proposes", "mediates", "meets"}
 
@@ -570,7 +581,7 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
         en, tok = tr.entry, tr.tok
         if en.relation == "agreement_with" and _signs_a_law(tok):
             continue
-        if any(c.lower_ == "from" for c in tok.children):
+        if any(c.lower_ == "from" for c in tok.children) or _resisted(tok):
             continue  # "criticism from EU leaders": the source is the subject, not the name after the trigger
         if en.passive_only or any(c.text.lower() in _MODAL for c in tok.children) or \
                 tok.head.text.lower() in _GENERIC or (tok.i + 1 < sent.end and ctx.sdoc[tok.i + 1].text.lower() in
