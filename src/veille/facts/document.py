@@ -6,9 +6,10 @@ standing for the states and bodies they speak for."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
-from veille.facts.context import Arg, _cessation, _DocContext, _make, _pick_date, _sentences
+from veille.facts.context import Arg, _cessation, _DocContext, _make, _pick_date
 from veille.facts.roles import kb_actor, kb_bodies
 from veille.facts.structures import _named_inside
 from veille.model import Fact
@@ -28,13 +29,16 @@ def _restated_pairs(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> l
     for f in sorted(facts, key=lambda f: -f.confidence):
         if f.object is not None and f.subject != f.object and f.confidence >= 0.5:
             known.setdefault(frozenset((f.subject, f.object)), f)
-    told = {(frozenset((f.subject, f.object)), f.span_start) for f in facts}
+    starts = [sent.start_char for sent, _, _ in said]
+    told: dict[int, set[frozenset]] = {}  # sentence index -> the pairs a fact already states there
+    for f in facts:
+        told.setdefault(bisect_right(starts, f.span_start) - 1, set()).add(frozenset((f.subject, f.object)))
     out: list[Fact] = []
-    for sent, sent_args, trigs in said:
+    for k, (sent, sent_args, trigs) in enumerate(said):
         if not trigs:
             continue
-        named = [a for a in sent_args if a.m.origin not in ("anaphor",) and a.m.label != "NESTED"]
-        in_sent = {pair for pair, at in told if sent.start_char <= at < sent.end_char}
+        named = [a for a in sent_args if a.m.origin != "anaphor" and a.m.label != "NESTED"]
+        in_sent = told.get(k, set())
         done: set[frozenset] = set()
         for i, a in enumerate(named):
             for b in named[i + 1:]:
@@ -123,7 +127,7 @@ def _regions_of_countries(ctx: _DocContext, said: list[tuple], facts: list[Fact]
     return out
 
 
-def _implied_participations(ctx: _DocContext, facts: list[Fact]) -> list[Fact]:
+def _implied_participations(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fact]:
     """Participations the text implies without a verb, quoted at the body's first mention and dated by its clause
     (« créée en septembre 2008 »):
     - a joint body names its partner: « la Commission OTAN-Géorgie » → Georgia member_of it (a council, commission or
@@ -140,7 +144,6 @@ def _implied_participations(ctx: _DocContext, facts: list[Fact]) -> list[Fact]:
     claimed = {f.object for f in facts if f.relation in ("participates_in", "member_of", "proposes") and
                ctx.types.get(f.subject) == "country"}
     out: list[Fact] = []
-    sents = list(_sentences(ctx.sdoc))
     seen: set[str] = set()
     for a in ctx.args:
         e = a.m.entity
@@ -155,7 +158,7 @@ def _implied_participations(ctx: _DocContext, facts: list[Fact]) -> list[Fact]:
             partner = page_of
         if partner is None or frozenset((partner, e)) in paired:
             continue
-        sent = next((s for s in sents if s.start <= a.head < s.end), None)
+        sent = next((s for s, _, _ in said if s.start <= a.head < s.end), None)
         if sent is None:
             continue
         out.append(_make(ctx, sent, rel, None, partner, a, (a.m.start, a.m.end), _pick_date(ctx, ctx.sdoc[a.head], sent),

@@ -301,15 +301,12 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         rel = "mediates" if mediated and sa is host else en.relation
         otype = ctx.types.get(oe, oa.m.type if oa else "country")
         rel = en.by_type.get(otype, rel)
-        if otype == "place" and rel in _BETWEEN_ACTORS and oa is not None and oa.m.origin in ("capital_city", "name") \
-                and ctx.tok_arg.get(ctx.sdoc[oa.head].head.i, oa).m.type != "person" \
-                and _capital_state(oa.m.text, ctx.lang) in ctx.types:
-            # « Téhéran fournit des drones à Moscou »: a capital receiving, signing or being threatened is its state
-            # (not « le colonel Goïta à Bamako », where the city says where a named actor is)
-            oe, otype = _capital_state(oa.m.text, ctx.lang), "country"
-        elif otype == "place" and rel in _BETWEEN_ACTORS and oa is not None and \
-                ctx.tok_arg.get(ctx.sdoc[oa.head].head.i, oa).m.type == "person":
-            continue  # « la junte du colonel Goïta à Bamako a expulsé … »: where an actor is, not whom it acts on
+        if otype == "place" and rel in _BETWEEN_ACTORS and oa is not None:
+            if ctx.tok_arg.get(ctx.sdoc[oa.head].head.i, oa).m.type == "person":
+                continue  # « la junte du colonel Goïta à Bamako a expulsé … »: where an actor is, not whom it acts on
+            state = _capital_state(oa.m.text, ctx.lang) if oa.m.origin in ("capital_city", "name") else None
+            if state in ctx.types:
+                oe, otype = state, "country"  # « Téhéran fournit des drones à Moscou »: a capital stands for its state
         if rel == "located_in" and ctx.types.get(se) in ("country", "person") and not en.inverse:
             continue  # "China and Russia held drills in the Sea of Japan": a state is not located where it acts
         if rel == "contributes_to" and otype in ("country", "place"):
@@ -523,7 +520,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         facts.extend(_dedupe(_leaders_sign_for_states(ctx, cands, leaders)))
         said.append((sent, sent_args, trigs))
     facts.extend(threat_list_facts(ctx, _list_maker(ctx)))
-    facts.extend(_implied_participations(ctx, facts))
+    facts.extend(_implied_participations(ctx, said, facts))
     facts.extend(_restated_pairs(ctx, said, facts))
     facts.extend(_regions_of_countries(ctx, said, facts))
     facts.extend(_followed(ctx, said, facts))

@@ -703,7 +703,7 @@ def _short_names(text: str, mentions: list[Mention], lang: str) -> list[Mention]
             if s < first[ent] or any(a < e and s < b for a, b in taken):
                 continue
             nxt = text[e:e + 30]
-            if re.match(r"\s+(?:of|de|du|des|d')\b|\s+[A-ZÀ-Ý]\w*\b(?<!President)", nxt) and \
+            if re.match(r"\s+(?:of|de|du|des|d')\b|\s+[A-ZÀ-Ý]\w*\b", nxt) and \
                     not _SHORT_AFTER.match(nxt):
                 continue  # "the Council of Europe", « la Commission Venise »: another name
             before = text[max(0, s - 5):s].lower()
