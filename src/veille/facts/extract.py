@@ -17,6 +17,7 @@ lists, copula memberships, suspensions, approved bids, events), `forces` (troops
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from veille.facts.arguments import (
@@ -307,6 +308,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             state = _capital_state(oa.m.text, ctx.lang) if oa.m.origin in ("capital_city", "name") else None
             if state in ctx.types:
                 oe, otype = state, "country"  # « Téhéran fournit des drones à Moscou »: a capital stands for its state
+        if rel == "located_in" and oa is not None and _border_demonym(ctx, oa):
+            continue  # "located in Transnistria near the Ukrainian border"
         if rel == "located_in" and ctx.types.get(se) in ("country", "person") and not en.inverse:
             continue  # "China and Russia held drills in the Sea of Japan": a state is not located where it acts
         if rel == "contributes_to" and otype in ("country", "place"):
@@ -568,6 +571,13 @@ def _yearly_amounts(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list
     return out
 
 
+def _border_demonym(ctx: _DocContext, a: Arg) -> bool:
+    """"the Ukrainian border", « la frontière ukrainienne »: a demonym that only qualifies a border."""
+    return a.m.origin == "demonym" and (
+        re.match(r"\s*(?:border|frontier|boundary)\b", ctx.ntext[a.m.end:], re.IGNORECASE) is not None or
+        re.search(r"\bfrontières?\s+$", ctx.ntext[max(0, a.m.start - 12):a.m.start], re.IGNORECASE) is not None)
+
+
 def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Trig],
                     dates: dict[int, tuple[Timex, int] | None], cands: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
     """Recall safety net: a trigger whose arguments no pattern found still relates the nearest actor before it to
@@ -584,7 +594,8 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
                 tok.head.text.lower() in _GENERIC or (tok.i + 1 < sent.end and ctx.sdoc[tok.i + 1].text.lower() in
                                                        _GENERIC | {"de", "of"} and en.relation == "partner_of"):
             continue  # « les pays partenaires », « partenaires de … » already read by the « de » rule
-        usable = [a for a in sent_args if a.m.type in _ACTOR_TYPES and a.m.origin != "anaphor"]
+        usable = [a for a in sent_args if a.m.type in _ACTOR_TYPES and a.m.origin != "anaphor"
+                  and not _border_demonym(ctx, a)]
         before = [a for a in usable if a.head < tok.i and tok.i - a.head <= 12 and a.prep not in en.preps - {""}
                   and a.prep not in ("par", "by")]
         after = [a for a in usable if a.head > tr.end and a.head - tr.end <= 10 and a.prep not in ("par", "by")]

@@ -37,7 +37,7 @@ from veille.model import Fact, Timex
 
 _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
                        r"\s+(?:de la |de l'|du |de |des |of the |of )|sur (?:la |le |l')|dans (?:la |le |l')?|au |en "
-                       r"|à |in (?:the )?|on (?:the )?|near (?:the )?|off (?:the )?|près de (?:la |l')?"
+                       r"|à |in (?:the )?|on (?:the )?|over (?:the )?|inside (?:the )?|near (?:the )?|off (?:the )?|près de (?:la |l')?"
                        r"|au large d(?:e la |e l'|u |es |e )"
                        r"|(?:au|dans le|in the) (?:nord|sud|est|ouest|centre|north|south|east|west)(?:-\w+)? "
                        r"(?:de la |de l'|du |de |des |of the |of )?|(?:north|south|east|west)(?:-\w+)? of (?:the )?)\s*$",
@@ -47,7 +47,8 @@ _LINK_BETWEEN = re.compile(r"^,?\s*(?:(?:[\w-]+\s+){0,3}(?:pipeline|gas pipeline
                            r"gazoduc|oléoduc|câble|interconnexion|ligne|railway|corridor|bridge|pont)\s+)?"
                            r"(?:between|entre)\s+(?:(?:the|la|le|les)\s+|l')?$", re.IGNORECASE)
 _FACILITY = {"college", "school", "centre", "center", "office", "bureau", "headquarters", "command", "mission",
-             "agency", "academy", "école", "collège", "académie", "agence", "commandement", "siège", "base",
+             "agency", "academy", "école", "collège", "académie", "agence", "commandement", "siège", "base", "team",
+             "équipe", "camp", "station", "embassy", "ambassade", "consulate", "consulat",
              "university", "université", "institute", "institut"}
 _REGION_NOUNS = {"région", "régions", "province", "provinces", "territoire", "territoires", "district", "oblast",
                  "république", "enclave", "exclave", "département", "kraï", "region", "regions", "territory",
@@ -61,6 +62,11 @@ _REGIONS_OF = re.compile(r"^\s+(?:regions?|provinces?|republics?|territories|ter
 _DEMONYM_JOIN = re.compile(r"^\s*(?:de la |de l'|du |de |des |d'|of the |of |,\s*)?\s*$", re.IGNORECASE)
 _OF = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:de la |de l'|du |de |des |of the |of )\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^\s*'s?\s*$")
+_BORDER = re.compile(r"\s*(?:border|frontier|boundary)\b", re.IGNORECASE)
+_COMPANY_APPOSITION = re.compile(r"^\s*,\s*(?:the|an?|la|le|l'|une?)\s*(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_COMPANY_NOUN = re.compile(r"\b(?:company|firm|group|giant|operator|producer|supplier|utility|trader|monopoly|"
+                           r"corporation|conglomerate|manufacturer|maker|compagnie|société|groupe|géant|opérateur|"
+                           r"entreprise|producteur|fournisseur|fabricant|constructeur|monopole)\b", re.IGNORECASE)
 
 
 _SHIP_NOUNS = (r"(?:ship|vessel|tanker|oil tanker|carrier|bulk carrier|container ship|cargo ship|freighter|bulker|"
@@ -75,9 +81,22 @@ _SHIP = re.compile(rf"^\s+(?:[\w-]+\s+){{0,1}}?{_SHIP_NOUNS}\s+$", re.IGNORECASE
 
 
 def _is_facility(ctx: _DocContext, a: Arg) -> bool:
-    """A body that sits somewhere: its name (or the name an acronym stands for) ends in centre, school, office…"""
+    """A body that sits somewhere: the head noun of its name (or of the name an acronym stands for) is centre,
+    school, office… (« Bureau de liaison de l'OTAN », "NATO Liaison Office in Georgia")."""
     info = ctx.analysis.entities.get(a.m.entity)
-    return _last_word(a.m.text) in _FACILITY or info is not None and _last_word(info.name) in _FACILITY
+    return _name_head(a.m.text) in _FACILITY or info is not None and _name_head(info.name) in _FACILITY
+
+
+def _name_head(name: str) -> str:
+    """The head noun of a name: the first word of a French one (« Bureau de liaison »), the last word before
+    "of"/"in"/"for" of an English one ("Liaison Office in Georgia"); both are tried as the language is unknown here."""
+    words = re.sub(r"^(?:l'|l’|la |le |les |the )", "", name.lower()).split()
+    if not words:
+        return ""
+    if words[0] in _FACILITY:
+        return words[0]
+    cut = next((i for i, w in enumerate(words) if w in ("of", "in", "for", "at") and i), len(words))
+    return words[cut - 1]
 
 
 def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -> list[tuple[int, Fact]]:
@@ -91,6 +110,8 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             plain = between[_ACRONYM.match(between).end():]  # "ISAF (FIAS) in Afghanistan"
             rel, sub, obj = None, a, b
             ta, tb = a.m.type, b.m.type
+            if b.m.origin == "demonym" and _BORDER.match(ctx.ntext, b.m.end):
+                continue  # "near the Ukrainian border" places nothing in Ukraine
             if (ta in ("place", "company", "operation", "event") or ta == "organization" and
                     _is_facility(ctx, a)) and tb in ("place", "country") and \
                     (_LOCATIVE.match(plain) or ta == "place" and tb == "country" and between.strip() == ","):
@@ -121,6 +142,9 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                     f = _make(ctx, sent, rel, c, c.m.entity, a, (a.m.start, c.m.end), None, False, 0.6, None, None)
                     out.append((1, f))
                 sub, obj = b, a
+            elif ta == "company" and b.m.origin == "demonym" and _COMPANY_APPOSITION.match(between) and \
+                    _COMPANY_NOUN.search(between + ctx.ntext[b.m.end:b.m.end + 30]):
+                rel = "located_in"  # "Moldovagaz, the Moldovan gas company", « Bulgargaz, l'opérateur bulgare »
             elif a.m.origin == "demonym" and (tb == "company" or tb == "organization" and b.m.origin != "demonym") \
                     and not between.strip():
                 rel, sub, obj = "located_in", b, a  # « l'américain Chevron », « l'opérateur bulgare Bulgargaz »
