@@ -91,6 +91,9 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
             s -= 0.3 * _tree_dist(tok, ctx.sdoc[a.head])
             if not nounish and _in_other_relative(ctx.sdoc[a.head], tok, _CLAUSE_PRONOUNS, by_label=False):
                 s -= 3  # « … en Transnistrie, où stationnent 1 500 militaires russes »: another clause's actor
+            elif not nounish and not (en.clause_object and a.head in ccomp) and a.prep == "" and \
+                    ctx.sdoc[a.head].dep_ in _SUBJ_DEPS and ctx.sdoc[a.head].head.i != tok.i:
+                s -= 3  # "Moscow recognised …, and Tbilisi severed ties": the next clause's subject
         else:
             s -= 0.08 * abs(a.head - tok.i)
         if en.clause_object and a.head in ccomp:
