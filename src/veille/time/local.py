@@ -11,9 +11,13 @@ SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def yearless_day(atom) -> bool:
+    """A day (or a day range, « du 7 au 8 août ») with a month and no year."""
     spec = atom.spec
-    return atom.to is None and not atom.direction and spec[0] == "date" and spec[1][0] is None and \
-        spec[1][1] is not None
+    if atom.to is not None or atom.direction:
+        return False
+    if spec[0] == "span":
+        return all(p[0] is None and p[1] is not None and p[2] is not None for p in spec[1:3])
+    return spec[0] == "date" and spec[1][0] is None and spec[1][1] is not None
 
 
 def sentence_anchor(text: str, atom, atoms) -> tuple | None:
@@ -22,12 +26,35 @@ def sentence_anchor(text: str, atom, atoms) -> tuple | None:
     if not yearless_day(atom):
         return None
     lo = max((m.end() for m in SENTENCE_END.finditer(text, max(0, atom.start - 300), atom.start)), default=0)
+    return _nearest_full_date(text, atom, atoms, lo, 120)
+
+
+def paragraph_anchor(text: str, atom, atoms) -> tuple | None:
+    """The full date of the previous sentence of the paragraph, for a yearless day of a story told in the past
+    ("The war of August 2008 … ended with a ceasefire. On 26 August Moscow recognised …"): a reader keeps the year
+    of the episode being told. Only when the day comes after that date in its year; a day of a later month than the
+    writing's would otherwise be moved a year back."""
+    if not yearless_day(atom) or atom.spec[1][2] is None:
+        return None
+    para = text.rfind("\n", 0, atom.start) + 1
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(para, atom.start - 500), atom.start)]
+    if not ends:
+        return None
+    lo = ends[-2] if len(ends) >= 2 else max(para, atom.start - 500)
+    found = _nearest_full_date(text, atom, atoms, lo, 500)
+    month, day = atom.spec[1][1], atom.spec[1][2]
+    if found is None or (found[1], found[2] or 0) > (month, day):
+        return None
+    return found
+
+
+def _nearest_full_date(text: str, atom, atoms, lo: int, reach: int) -> tuple | None:
     best = None
     for other in atoms:
         if other is atom or other.start < lo or other.end > atom.start or other.spec[0] != "date" or \
                 other.role not in (None, "point", "det"):
             continue  # « depuis le 28 février 2022 » opens a period: it says nothing of a later day's year
-        if abs(other.start - atom.start) > 120 or ";" in text[min(other.end, atom.end):max(other.start, atom.start)]:
+        if abs(other.start - atom.start) > reach or ";" in text[min(other.end, atom.end):max(other.start, atom.start)]:
             continue
         p = other.spec[1]
         if p[0] is None or p[1] is None or other.to is not None:
@@ -49,6 +76,8 @@ def local_anchors(text: str, atoms) -> dict[int, tuple]:
         if anchor is None and chained is not None and yearless_day(atom) and atom.start - chained[0] <= 120 \
                 and not SENTENCE_END.search(text, chained[0], atom.start):
             anchor = chained[1]
+        if anchor is None:
+            anchor = paragraph_anchor(text, atom, atoms)
         if anchor is None:
             continue
         out[k] = anchor
