@@ -232,9 +232,10 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
         if owner is not None:
             return [owner], True
     if nounish:
-        # "criticism from EU leaders", « des critiques de la part de Bruxelles »: the source acts
+        # "criticism from EU leaders", « des critiques de la part de Bruxelles »: the source acts (but "imports
+        # from Romania" name their object so)
         for c in tok.children:
-            if c.i > tok.i and (c.lower_ == "from" or c.lower_ == "part" and tok.nbor(1).lower_ == "de"):
+            if c.i > tok.i and (c.lower_ == "from" and "from" not in en.preps or c.lower_ == "part" and tok.nbor(1).lower_ == "de"):
                 got = [a for a in sent_args if a.head in _subtree_ids(c) and a.m.type in ("country", "organization",
                                                                                             "person")]
                 if got:

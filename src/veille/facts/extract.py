@@ -588,7 +588,7 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
         en, tok = tr.entry, tr.tok
         if en.relation == "agreement_with" and _signs_a_law(tok):
             continue
-        if any(c.lower_ == "from" for c in tok.children) or _resisted(tok):
+        if any(c.lower_ == "from" for c in tok.children) and "from" not in en.preps or _resisted(tok):
             continue  # "criticism from EU leaders": the source is the subject, not the name after the trigger
         if en.passive_only or any(c.text.lower() in _MODAL for c in tok.children) or \
                 tok.head.text.lower() in _GENERIC or (tok.i + 1 < sent.end and ctx.sdoc[tok.i + 1].text.lower() in
