@@ -280,15 +280,19 @@ def _join(text: str, atoms: list[Atom], pat: Patterns) -> list[Atom]:
         i += 1
     # a start whose end comes later in the clause: « à partir de 2002 et jusqu'à la fin de …, en 2014 »
     for j, a in enumerate(out):
-        if a.role not in ("start", "from") or a.to is not None or j + 1 >= len(out):
-            continue
+        if a.role not in ("start", "from", "from?") or a.to is not None or j + 1 >= len(out):
+            continue  # (« de 2015 jusqu'à son terme en 2021 »: « de » opens a period when an end follows)
         b = out[j + 1]
         gap = text[a.end:b.span_start]
-        if len(gap) > 160 or _CLAUSE_END.search(gap) or not pat.end_keyword.search(gap):
+        if len(gap) > 160 or _CLAUSE_END.search(gap) or not pat.end_keyword.search(gap) or \
+                a.role == "from?" and _NOW.search(gap):
             continue
         if b.spec[0] == "date" and b.spec[1][0] is not None and b.role in (None, "point", "end"):
             a.to, b.end_of = b, True
     return out
+
+
+_NOW = re.compile(r"jusqu['’]\s*(?:ici|à présent|à maintenant|aujourd)|until now|to date|so far", re.IGNORECASE)
 
 
 def _pairs(text: str, a: Atom, b: Atom) -> bool:
