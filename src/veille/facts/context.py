@@ -156,6 +156,8 @@ def _span_head(span):
 def _is_nounish(tok, lang: str) -> bool:
     if lang == "en":
         return tok.pos_ in ("NOUN", "PROPN")
+    if any(c.dep_.startswith("aux") for c in tok.children) and not any(c.dep_ == "case" for c in tok.children):
+        return False  # « les armées … ont toutes acquis »: a parser that reads « toutes » as the verb's determiner
     if any(c.dep_ in ("det", "case") for c in tok.children):
         return True
     if any(c.dep_.startswith("aux") or c.dep_ in _SUBJ_DEPS for c in tok.children):
