@@ -233,7 +233,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     predicate = nounish and (any(c.dep_ == "cop" for c in tok.children) or tok.dep_ in ("attr", "xcomp") and
                              tok.head.lower_ in ("been", "become", "became", "remain", "remained", "are", "were", "is"))
     if not objects and explicit and subjects and en.relation == "member_of" and not en.inverse and \
-            (not nounish or predicate):
+            not en.passive_agent and (not nounish or predicate):
         # "Estonia, Latvia and Lithuania have been members since 2004" (of the body just named) as well
         # "Algeria joined in 2000", "India and Pakistan were admitted in 2017": the body just named
         topic = _topic_body(ctx, sent, tok, {a.m.entity for a in subjects})
