@@ -99,12 +99,18 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         if span is not None and span.root.dep_.startswith("nsubj"):
             subjects.append((m.start, m.entity, m.type))
 
+    subject_starts = {pos for pos, _, _ in subjects}
     for tok in sdoc:
         if tok.idx in covered:
             continue
         low = tok.text.lower()
         if low in _GROUP_NOUNS and tok.i > 0 and tok.nbor(-1).text.lower() in _GROUP_NUMBERS:
             group = _group_mention(mentions, text, tok, _GROUP_NUMBERS[tok.nbor(-1).text.lower()], _GROUP_NOUNS[low])
+            if group is not None:
+                out.append(group)
+            continue
+        if low in _PLURAL_PRONOUNS and tok.dep_.startswith("nsubj"):
+            group = _plural_subject(mentions, text, tok, subject_starts, out)
             if group is not None:
                 out.append(group)
             continue
@@ -195,6 +201,42 @@ def _group_mention(mentions: list[Mention], text: str, tok, n: int, types: tuple
                    "group:" + "|".join(f"{m.entity}\t{m.type}" for m in members[1:]))
 
 
+def _plural_subject(mentions: list[Mention], text: str, tok, subject_starts: set[int],
+                    found: list[Mention]) -> Mention | None:
+    """"Finland and Sweden … In 2017 they joined …", « La Turquie et l'Azerbaïdjan … Ils ont signé … »: a plural
+    subject pronoun takes up the list of actors that was the subject of a clause in the two sentences before (or the
+    group such a pronoun already took up), within the paragraph."""
+    start = tok.idx
+    sdoc = tok.doc
+    first = sentence_start(sdoc, tok.i)
+    floor = sdoc[sentence_start(sdoc, first - 1)].idx if first > 0 else 0
+    if first > 0 and sentence_start(sdoc, first - 1) > 0:
+        floor = sdoc[sentence_start(sdoc, sentence_start(sdoc, first - 1) - 1)].idx
+    floor = max(floor, text.rfind("\n", 0, start) + 1)
+    best: list[Mention] | None = None
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if m.end > start or m.start < floor or m.origin == "anaphor" or _group_type(m) not in ("country",
+                                                                                          "organization"):
+            continue
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in reversed(runs):
+        if len({m.entity for m in run}) >= 2 and run[0].start in subject_starts:
+            best = run
+            break
+    prior = next((g for g in reversed(found) if g.label.startswith("group:") and floor <= g.start < start), None)
+    if prior is not None and (best is None or prior.start > best[-1].start):
+        return Mention(start, start + len(tok), tok.text, prior.entity, prior.type, "anaphor", prior.label)
+    if best is None:
+        return None
+    return Mention(start, start + len(tok), tok.text, best[0].entity, best[0].type, "anaphor",
+                   "group:" + "|".join(f"{m.entity}\t{m.type}" for m in best[1:]))
+
+
+_PLURAL_PRONOUNS = {"they", "ils", "elles"}
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|et|ou|or))\s*(?:(?:the|le|la|les)\s+|l['’])?$", re.IGNORECASE)
 
 

@@ -166,16 +166,27 @@ _COMPANION = re.compile(r"(?:together with|along with|alongside|as did|aux côt�
                         r"|tout comme|de même que)\s+(?:(?:the|la|le|les|l')\s*)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _companions(ctx: _DocContext, sent_args: list[Arg], subjects: list[Arg]) -> list[Arg]:
-    """Actors doing the same as the subject: "X became a partner, together with A, B and C", « X, aux côtés de A »."""
+def _companions(ctx: _DocContext, sent_args: list[Arg], subjects: list[Arg], tok=None) -> list[Arg]:
+    """Actors doing the same as the subject: "X became a partner, together with A, B and C", « X, aux côtés de A »
+    (in the trigger's own clause: "Alongside A, they work …, and in 2017 they joined X" leaves A out of X)."""
     kinds = {a.m.type for a in subjects}
+    owner = _clause_owner(tok) if tok is not None else None
     for a in sent_args:
         if a.m.type in kinds and a.m.origin != "anaphor" and \
-                _COMPANION.search(ctx.ntext[max(0, a.m.start - 40):a.m.start]):
+                _COMPANION.search(ctx.ntext[max(0, a.m.start - 40):a.m.start]) and \
+                (owner is None or _clause_owner(ctx.sdoc[a.head]) is owner):
             out: list[Arg] = []
             _add_with_conjuncts(ctx, a, out)
             return [b for b in out if b.m.type in kinds]
     return []
+
+
+def _clause_owner(tok):
+    """The nearest token at or above `tok` that has a subject of its own (or the root): the head of its clause."""
+    t = tok
+    while t.head.i != t.i and not any(c.dep_ in _SUBJ_DEPS for c in t.children):
+        t = t.head
+    return t
 
 
 def _chain_same_type(ctx: _DocContext, first: list[Arg], sent_args: list[Arg]) -> list[Arg]:

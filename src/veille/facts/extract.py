@@ -246,7 +246,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     objects = [a for a in objects if not (a.m.origin == "demonym" and ctx.sdoc[a.head].dep_ == "amod" and
                                           ctx.sdoc[a.head].head.i in subj_heads)]
     if not en.symmetric and subjects:
-        subjects = subjects + [a for a in _companions(ctx, sent_args, subjects) if a not in subjects]
+        subjects = subjects + [a for a in _companions(ctx, sent_args, subjects, tok) if a not in subjects]
     entre = []
     for a in _named_args(ctx, [a for a in sent_args if a.prep in ("entre", "between") and a.head in _subtree_ids(tok)]):
         _add_with_conjuncts(ctx, a, entre)  # the parse often drops the tail of a long list

@@ -195,6 +195,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _TRAILING.search(span)
     if m and m.start() > 0:
         end = start + m.start()
+    cut = text.find(" (", start, end)
+    if cut > start and ")" not in text[cut:end]:
+        end = cut  # "Nordic Defence Cooperation (NORDEFCO": the acronym in brackets is a mention of its own
     return start, end
 
 
