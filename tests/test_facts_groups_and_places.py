@@ -1,0 +1,91 @@
+"""Fifth-pass mechanisms: groups of states taken up by a pronoun or a number, where bodies and companies sit,
+imports, office dates from a relative clause, and verbs the parser mislabels."""
+
+from __future__ import annotations
+
+from veille.model import Document
+from veille.pipeline import analyze
+
+
+def facts_of(text: str, lang: str, published: str | None = None):
+    return analyze(Document(name="t.txt", text=text, lang=lang, published=published)).facts
+
+
+def triples(facts) -> set[tuple[str, str, str | None]]:
+    return {(f.subject, f.relation, f.object) for f in facts}
+
+
+def test_an_office_named_by_its_head_noun_sits_in_the_city_after_it():
+    facts = facts_of("Depuis 2010, le Bureau de liaison de l’OTAN (NLO) à Tbilissi facilite la coopération.", "fr")
+    got = [f for f in facts if (f.relation, f.object) == ("located_in", "city:tbilisi")]
+    assert got and got[0].subject == "nato-nlo-georgia" and got[0].start == "2010"
+
+
+def test_an_operation_over_a_country_and_forces_sent_to_it():
+    facts = facts_of("Sweden sent Gripen aircraft to Operation Unified Protector over Libya in 2011.", "en")
+    got = triples(facts)
+    assert ("nato-unified-protector", "located_in", "Q1016") in got
+    sent = [f for f in facts if (f.subject, f.relation, f.object) == ("Q34", "contributes_to", "nato-unified-protector")]
+    assert sent and sent[0].start == "2011"
+
+
+def test_a_company_described_by_a_demonym_is_located_there_and_a_border_is_no_place():
+    facts = facts_of("Moldovagaz, the Moldovan gas company, said so. The station, owned by a subsidiary of Russia's "
+                     "Inter RAO and located in Transnistria near the Ukrainian border, switched to coal.", "en")
+    got = triples(facts)
+    assert ("md-moldovagaz", "located_in", "Q217") in got
+    assert not any(r == "located_in" and o == "Q212" for _, r, o in got)
+    assert not any(r == "member_of" and s == "Q217" for s, r, _ in got)  # no owner named for the station
+
+
+def test_the_next_clauses_subject_is_not_the_verbs_object():
+    facts = facts_of("On 26 August Moscow recognised the independence of Abkhazia and South Ossetia, and Tbilisi "
+                     "severed diplomatic ties with Russia days later.", "en", "2025-01-20")
+    got = triples(facts)
+    assert {("Q159", "supports", "abkhazia"), ("Q159", "supports", "south-ossetia")} <= got
+    assert ("Q159", "supports", "Q230") not in got
+
+
+def test_imports_from_a_state_are_supplied_by_it():
+    facts = facts_of("Since Jan. 1, Moldova has covered the shortfall with imports from Romania.", "en", "2025-01-06")
+    got = [f for f in facts if f.relation == "supplies"]
+    assert [(f.subject, f.object, f.start) for f in got] == [("Q218", "Q217", "2025-01-01")]
+
+
+def test_a_relative_clause_dates_the_office():
+    facts = facts_of("In Moldova, President Maia Sandu, who took office in December 2020, spoke. Prime Minister "
+                     "Dorin Recean, who replaced Natalia Gavrilita in February 2023, said so.", "en", "2025-01-06")
+    starts = {f.subject: f.start for f in facts if f.relation == "leader_of" and f.object == "Q217"}
+    assert starts == {"maia-sandu": "2020-12", "dorin-recean": "2023-02"}
+
+
+def test_states_that_create_a_body_are_its_members_and_a_number_takes_them_up():
+    text = ("Le Mali, le Burkina Faso et le Niger ont créé l'Alliance des États du Sahel (AES) en septembre 2023. "
+            "Les armées des trois pays de l’AES ont toutes acquis des drones Bayraktar TB2 du constructeur turc Baykar.")
+    facts = facts_of(text, "fr")
+    members = {f.subject for f in facts if (f.relation, f.object, f.start) == ("member_of", "sahel-states-alliance",
+                                                                             "2023-09")}
+    assert members == {"Q912", "Q965", "Q1032"}
+    assert {f.object for f in facts if (f.subject, f.relation) == ("baykar", "supplies")} == {"Q912", "Q965", "Q1032"}
+
+
+def test_creating_an_unnamed_group_gives_no_membership():
+    text = ("La Grande Assemblée nationale turque a voté. Le vote intervient après la signature d’un protocole par "
+            "lequel la Turquie, la Roumanie et la Bulgarie ont créé un groupe naval en mer Noire.")
+    assert not any(f.relation == "member_of" for f in facts_of(text, "fr"))
+
+
+def test_they_takes_up_the_pair_and_alongside_stays_in_its_clause():
+    text = ("Finland and Sweden were neutral for decades. Alongside Denmark, Iceland and Norway, they also work "
+            "together within the Nordic Defence Cooperation (NORDEFCO), and in 2017 they joined the UK-led Joint "
+            "Expeditionary Force.")
+    facts = facts_of(text, "en")
+    assert {f.subject for f in facts if (f.relation, f.object) == ("member_of", "nordefco")} == \
+        {"Q33", "Q34", "Q35", "Q189", "Q20"}
+    assert {f.subject for f in facts if (f.relation, f.object) == ("member_of", "jef")} == {"Q33", "Q34"}
+
+
+def test_a_bracketed_acronym_is_not_part_of_the_name_before_it():
+    a = analyze(Document(name="t.txt", text="They work within the Nordic Defence Cooperation (NORDEFCO) now.",
+                         lang="en", published=None))
+    assert not any("(" in m.text for m in a.mentions)
