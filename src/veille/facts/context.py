@@ -410,6 +410,10 @@ def _named_args(ctx: _DocContext, args: list[Arg]) -> list[Arg]:
 
 
 def _cessation(ctx: _DocContext, tok) -> bool:
+    near = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i + 3]]
+    if any(w == "longer" and k and near[k - 1] == "no" for k, w in enumerate(near)) or \
+            "plus" in near and any(w in ("ne", "n'", "n’") for w in near[:near.index("plus")]):
+        return True  # « ne font plus partie de », "is no longer a member of": what held until then ends
     t = tok
     for _ in range(2):
         if t.head.i == t.i:

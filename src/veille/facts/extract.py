@@ -103,14 +103,31 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
         if words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
             continue  # "a new activity called Baltic Sentry", « un système appelé X »: a name is given, nothing asked
         for stems, en in ctx.lex.multi_by_letter.get(words[k][:1], ()):
-            n = len(stems)
-            if tuple(words[k:k + n]) == stems or (
-                    n and all(words[k + j].startswith(stems[j]) for j in range(n) if k + j < len(words))
-                    and k + n <= len(words)):
-                out.append(_Trig(en, t, t.i + n - 1))
+            last = _multi_match(words, k, stems)
+            if last is not None:
+                out.append(_Trig(en, t, t.i + last - k))
         for en in match_token(ctx.lex, t.text):
             out.append(_Trig(en, t, t.i))
     return out
+
+
+# adverbs a multi-word trigger may enclose: « ne font plus partie », « a également pris part », "no longer take part"
+_PARTICLES = {"plus", "pas", "jamais", "toujours", "désormais", "déjà", "encore", "aussi", "également", "pleinement",
+              "activement", "notamment", "not", "also", "still", "already", "fully", "actively", "now", "no", "longer",
+              "n't", "never"}
+
+
+def _multi_match(words: list[str], k: int, stems: tuple[str, ...]) -> int | None:
+    """Index of the last word of the multi-word stem `stems` read from word `k` (each word equal to, or starting
+    with, its stem; adverbs between them skipped), or None."""
+    p = k
+    for j, stem in enumerate(stems):
+        while j and p < len(words) and words[p] in _PARTICLES and words[p] != stem:
+            p += 1
+        if p >= len(words) or not (words[p] == stem or words[p].startswith(stem)):
+            return None
+        p += 1
+    return p - 1
 
 
 _PROMISE_VERBS = ("conven", "agreed", "agree", "décid", "decid", "promis", "réaffirm", "reaffirm", "affirm", "confirm",
