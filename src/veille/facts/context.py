@@ -99,6 +99,9 @@ class _DocContext:
                 self.form_owner.setdefault(m.text.replace("’", "'"), m.entity)
         mentions = sorted(list(analysis.mentions) + anaphor_mentions(analysis, sdoc, self.main),
                           key=lambda m: (m.start, -m.end))
+        # words that begin a title (« ministre », "minister", « vice-ministre »): a demonym among them is a title's
+        self.title_words = {t[0] for t in self.lex.titles + self.lex.seat_titles} | {
+            t[-1] for t in self.lex.titles + self.lex.seat_titles}
         self.args: list[Arg] = []
         self.tok_arg: dict[int, Arg] = {}
         self.group: dict[int, list[Arg]] = {}

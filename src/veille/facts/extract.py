@@ -170,6 +170,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     en, tok = tr.entry, tr.tok
     if any(c.text.lower() in _MODAL for c in tok.children):
         return []
+    sent_args = [a for a in sent_args if not _title_demonym(ctx, a, sent_args)]
     if en.relation == "agreement_with" and _signs_a_law(tok):
         return []  # « a signé une loi / un décret », "signed a law": a domestic act, not an agreement with anyone
     if en.relation != "opposes" and _resisted(tok):
@@ -586,6 +587,20 @@ def _yearly_amounts(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list
             g.quote = ctx.text[g.span_start:g.span_end]
             out.append((1, g))
     return out
+
+
+def _title_demonym(ctx: _DocContext, a: Arg, sent_args: list[Arg]) -> bool:
+    """« le ministre turc des Affaires étrangères Hakan Fidan », "Turkish Foreign Minister Hakan Fidan": a demonym
+    inside a person's title says whose minister the person is (read by `roles`), it is no party of the clause."""
+    if a.m.origin != "demonym":
+        return False
+    person = next((b for b in sent_args if b.m.type == "person" and 0 <= b.m.start - a.m.end <= 60), None)
+    if person is None or re.search(r"[.;:()]", ctx.ntext[a.m.end:person.m.start]):
+        return False
+    before = ctx.ntext[max(0, a.m.start - 20):a.m.start].lower().split()
+    between = ctx.ntext[a.m.end:person.m.start].lower().split()
+    words = ctx.title_words
+    return bool(before) and before[-1] in words or any(w in words for w in between)
 
 
 def _border_demonym(ctx: _DocContext, a: Arg) -> bool:

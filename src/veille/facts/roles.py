@@ -100,6 +100,29 @@ def _title_after_name(titles: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
                       rf"auprès du|auprès de)?\s*")
 
 
+_RANK_BEFORE = re.compile(r",?\s*(?:(?:le|la|l'|the)\s+)?(?:général|générale|colonel|capitaine|amiral|general|colonel|"
+                          r"captain|admiral|lieutenant-général|lieutenant general)?\s*$", re.IGNORECASE)
+
+
+def _title_around_demonym(text: str, floor: int, prev: list, p, titles) -> tuple | None:
+    """« le ministre turc des Affaires étrangères Hakan Fidan », « le ministre nigérien de la Défense, le général
+    Salifou Mody »: a title whose demonym sits inside it (a rank may stand before the name). Returns the title, the
+    demonym's argument (the state) and the span."""
+    if not prev or prev[-1].m.origin != "demonym" or prev[-1].m.type != "country" or p.m.start - prev[-1].m.end > 60:
+        return None
+    d = prev[-1]
+    rest = text[d.m.end:p.m.start]
+    rest = rest[:_RANK_BEFORE.search(rest).start()] + " "
+    if re.search(r"[.;:()]", rest):
+        return None
+    lo = max(floor, d.m.start - 30)
+    head = text[lo:d.m.start].rstrip()
+    got = _title_at_end(head + " " + rest.strip(), titles)
+    if got is None or got[1] >= len(head):
+        return None  # the title must begin before the demonym
+    return got[0], d, (lo + got[1], p.m.end)
+
+
 def office_facts(ctx, sent, sent_args, make) -> list:
     """leader_of / part_of facts for the persons of one sentence that carry a title (see the module docstring).
     `make(rel, subj_arg, obj_arg, obj_entity, span)` builds the Fact."""
@@ -150,7 +173,10 @@ def office_facts(ctx, sent, sent_args, make) -> list:
                 titled[id(p)] = rank[0]
                 out.append(make("leader_of", p, None, state, (max(floor, cursor - 30) + rank[1], nxt.m.end)))
                 continue
-        if found:
+        inner = _title_around_demonym(text, floor, prev, p, titles) if found is None else None
+        if inner is not None:
+            title, body, span = inner
+        elif found:
             title = found[0]
             tstart = max(floor, cursor - 45) + found[1]
             body = between_body
