@@ -89,3 +89,30 @@ def test_a_bracketed_acronym_is_not_part_of_the_name_before_it():
     a = analyze(Document(name="t.txt", text="They work within the Nordic Defence Cooperation (NORDEFCO) now.",
                          lang="en", published=None))
     assert not any("(" in m.text for m in a.mentions)
+
+
+def test_leaving_a_body_said_with_ne_plus_ends_the_membership():
+    text = ("Le Mali, le Burkina Faso et le Niger ne font plus partie de la Communauté économique des États de "
+            "l’Afrique de l’Ouest (CEDEAO) depuis ce mercredi.")
+    facts = facts_of(text, "fr", "2025-01-29")
+    got = {(f.subject, f.end) for f in facts if (f.relation, f.object) == ("member_of", "ecowas")}
+    assert got == {("Q912", "2025-01-29"), ("Q965", "2025-01-29"), ("Q1032", "2025-01-29")}
+
+
+def test_a_demonym_inside_a_title_names_the_ministers_state_and_is_no_party():
+    text = ("Le 17 juillet 2024, le ministre turc des Affaires étrangères Hakan Fidan a été reçu à Niamey. "
+            "Le ministre nigérien de la Défense, le général Salifou Mody, a parlé.")
+    got = triples(facts_of(text, "fr"))
+    assert ("hakan-fidan", "part_of", "Q43") in got
+    assert ("x:salifou-mody", "part_of", "Q1032") in got
+    assert not any(s == "Q43" and r == "meets" for s, r, _ in got)
+
+
+def test_a_visited_capital_is_the_state_met_and_one_of_the_two_countries():
+    text = ("Le Niger a rompu avec la France. En décembre, le vice-ministre russe de la Défense Iounous-Bek Evkourov "
+            "s'est rendu à Niamey, où les deux pays ont convenu de renforcer leur coopération militaire.")
+    facts = facts_of(text, "fr", "2025-01-29")
+    pairs = {frozenset((f.subject, f.object)): f for f in facts}
+    assert pairs[frozenset(("Q1032", "x:iounous-bek-evkourov"))].relation == "meets"
+    assert pairs[frozenset(("Q1032", "Q159"))].relation == "cooperates_with"
+    assert frozenset(("Q142", "Q159")) not in pairs

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from veille.facts.roles import _capital_state
 from veille.model import Analysis, Mention
 from veille.nlp import sentence_start
 
@@ -100,12 +101,13 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
             subjects.append((m.start, m.entity, m.type))
 
     subject_starts = {pos for pos, _, _ in subjects}
+    as_states = [_capital_as_state(m, analysis.doc.lang, text) for m in mentions]
     for tok in sdoc:
         if tok.idx in covered:
             continue
         low = tok.text.lower()
         if low in _GROUP_NOUNS and tok.i > 0 and tok.nbor(-1).text.lower() in _GROUP_NUMBERS:
-            group = _group_mention(mentions, text, tok, _GROUP_NUMBERS[tok.nbor(-1).text.lower()], _GROUP_NOUNS[low])
+            group = _group_mention(as_states, text, tok, _GROUP_NUMBERS[tok.nbor(-1).text.lower()], _GROUP_NOUNS[low])
             if group is not None:
                 out.append(group)
             continue
@@ -168,6 +170,19 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         out.append(Mention(start, tok.idx + len(tok), text[start:tok.idx + len(tok)], ent_id, typ, "anaphor",
                            "np"))
     return out
+
+
+_VISITED = re.compile(r"(?:rendue?s?|visitée?s?|visited|visiting|travell?ed to|arrivée?s? à|arrived in|went to|flew to)"
+                      r"\s+(?:à\s+|au\s+|en\s+)?$", re.IGNORECASE)
+
+
+def _capital_as_state(m: Mention, lang: str, text: str) -> Mention:
+    """« s'est rendu à Niamey, où les deux pays … »: a capital one visits counts as its state in a group (a capital
+    where something happens, « à la Maison-Blanche », does not)."""
+    if m.origin != "capital_city" or not _VISITED.search(text, max(0, m.start - 30), m.start):
+        return m
+    state = _capital_state(m.text, lang)
+    return Mention(m.start, m.end, m.text, state, "country", "capital", m.label) if state else m
 
 
 def _group_mention(mentions: list[Mention], text: str, tok, n: int, types: tuple[str, ...]) -> Mention | None:

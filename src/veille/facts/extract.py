@@ -258,7 +258,9 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         objects = [topic] if topic is not None else []
     objects = [a for a in _named_args(ctx, objects) if a.m.entity not in {b.m.entity for b in subjects}]
     if en.symmetric or en.mediation:  # "met in Khujand", « réunis à Bruxelles »: where they met, not whom
-        objects = [a for a in objects if not (a.m.type == "place" and a.prep in ("in", "at", "en", "à", "dans"))]
+        visit = en.relation == "meets" and not nounish and tok.lower_.startswith(("visit", "s'", "rend"))
+        objects = [a for a in objects if not (a.m.type == "place" and a.prep in ("in", "at", "en", "à", "dans")) or
+                   visit and a.prep in ("à", "") and a.m.origin == "capital_city"]  # « s'est rendu à Niamey »
     subj_heads = {b.head for b in subjects}
     # « Le géant russe fournissait … »: the demonym qualifying the subject is no object
     objects = [a for a in objects if not (a.m.origin == "demonym" and ctx.sdoc[a.head].dep_ == "amod" and
