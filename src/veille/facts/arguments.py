@@ -309,7 +309,8 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
         for sib in s.head.children:  # a parser that splits « X et Y » into two subjects
             if sib.i != s.i and sib.dep_ == s.dep_ and sib.i < s.head.i:
                 got.extend(a for a in _args_under(ctx, sib, sent_args) if a not in got)
-        got = [a for a in got if a.prep in ("", "de") or a.prep not in en.preps or a.head != s.i]
+        got = [a for a in got if a.prep in ("", "de") or a.prep not in en.preps or
+               a.head != s.i and a.prep in ("des", "du", "d'", "of")]  # « les armées des trois pays ont acquis »
         if got:
             return got, True
     # no usable subject: the nearest preceding argument not introduced by a preposition

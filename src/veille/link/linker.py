@@ -195,9 +195,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _TRAILING.search(span)
     if m and m.start() > 0:
         end = start + m.start()
-    cut = text.find(" (", start, end)
-    if cut > start and ")" not in text[cut:end]:
-        end = cut  # "Nordic Defence Cooperation (NORDEFCO": the acronym in brackets is a mention of its own
     return start, end
 
 
@@ -263,6 +260,9 @@ class Linker:
             end_tok = _extend_name(sdoc, ent, lambda name: bool(self.kb.lookup(name))) \
                 if label not in ("PER", "PERSON") else ent.end
             s, e = _trim(text, ent.start_char, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
+            cut = text.find(" (", s, e)
+            if cut > s and ")" not in text[cut:e] and self.kb.lookup(text[s:cut]):
+                e = cut  # "Nordic Defence Cooperation (NORDEFCO": a known name, its acronym a mention of its own
             s2 = _strip_titles(text, s, e)
             if s2 != s:
                 rest = text[s2:e].split()
