@@ -145,6 +145,11 @@ CASES = [
     ("en", "The war of August 2008 broke out on the night of 7 to 8 August. On 26 August Moscow recognised them.",
      "2025-01-20", [("August 2008", "2008-08"), ("7 to 8 August", {"from": "2008-08-07", "to": "2008-08-08"}),
                     ("On 26 August", "2008-08-26")]),
+    ("en", "Washington suspended a partnership based on a charter signed in January 2009, on 30 November, and on "
+           "27 December it sanctioned him.", "2025-01-20",
+     [("in January 2009", "2009-01"), ("on 30 November", "2024-11-30"), ("on 27 December", "2024-12-27")]),
+    ("en", "Transit stopped under a contract signed in December 2019. Gazprom had announced on Dec. 28 that it would "
+           "stop supplying gas.", "2025-01-06", [("in December 2019", "2019-12"), ("on Dec. 28", "2024-12-28")]),
     ("en", "In September 2024 the troops left. On 3 March, the talks resumed.", "2025-06-01",
      [("In September 2024", "2024-09"), ("On 3 March", "2025-03-03")]),
     ("en", "Kyiv has blocked transit since 1 January 2020; in early March, the talks resumed.", A,

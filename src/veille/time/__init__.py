@@ -39,7 +39,7 @@ def extract(text: str, lang: str = "fr", anchor: str | None = None, *, anchor_in
     anchor_p = parse_anchor(anchor)
     out = []
     atoms = scan(text, lang)
-    local = local_anchors(text, atoms)
+    local = local_anchors(text, atoms, anchor_p)
     for k, atom in enumerate(atoms):
         if k in local:
             # « devenu membre le 4 avril 2023, après la ratification … le 27 mars »: a yearless day sits in the

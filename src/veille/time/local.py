@@ -26,16 +26,21 @@ def sentence_anchor(text: str, atom, atoms) -> tuple | None:
     if not yearless_day(atom):
         return None
     lo = max((m.end() for m in SENTENCE_END.finditer(text, max(0, atom.start - 300), atom.start)), default=0)
-    return _nearest_full_date(text, atom, atoms, lo, 120)
+    found = _nearest_full_date(text, atom, atoms, lo, 120)
+    if found is not None and abs(found[1] - atom.spec[1][1]) > 6:
+        return None  # "a charter signed in January 2009, on 30 November": another event's date, not this one's year
+    return found
 
 
-def paragraph_anchor(text: str, atom, atoms) -> tuple | None:
+def paragraph_anchor(text: str, atom, atoms, writing: tuple | None = None) -> tuple | None:
     """The full date of the previous sentence of the paragraph, for a yearless day of a story told in the past
     ("The war of August 2008 … ended with a ceasefire. On 26 August Moscow recognised …"): a reader keeps the year
     of the episode being told. Only when the day comes after that date in its year; a day of a later month than the
     writing's would otherwise be moved a year back."""
     if not yearless_day(atom) or atom.spec[1][2] is None:
         return None
+    if writing is not None and writing[1] is not None and (writing[1] - atom.spec[1][1]) % 12 <= 3:
+        return None  # a day of the last weeks before the writing is news of the day, whatever the story told
     para = text.rfind("\n", 0, atom.start) + 1
     ends = [m.end() for m in SENTENCE_END.finditer(text, max(para, atom.start - 500), atom.start)]
     if not ends:
@@ -65,7 +70,7 @@ def _nearest_full_date(text: str, atom, atoms, lo: int, reach: int) -> tuple | N
     return best[1] if best else None
 
 
-def local_anchors(text: str, atoms) -> dict[int, tuple]:
+def local_anchors(text: str, atoms, writing: tuple | None = None) -> dict[int, tuple]:
     """Index of each yearless atom whose year its sentence gives -> the full date to resolve it against: the full
     date before it (`sentence_anchor`), or the yearless day just resolved before it in the same sentence
     (« … le 27 mars et par la Grande Assemblée nationale turque le 30 mars »)."""
@@ -77,7 +82,7 @@ def local_anchors(text: str, atoms) -> dict[int, tuple]:
                 and not SENTENCE_END.search(text, chained[0], atom.start):
             anchor = chained[1]
         if anchor is None:
-            anchor = paragraph_anchor(text, atom, atoms)
+            anchor = paragraph_anchor(text, atom, atoms, writing)
         if anchor is None:
             continue
         out[k] = anchor
