@@ -116,3 +116,10 @@ def test_a_visited_capital_is_the_state_met_and_one_of_the_two_countries():
     assert pairs[frozenset(("Q1032", "x:iounous-bek-evkourov"))].relation == "meets"
     assert pairs[frozenset(("Q1032", "Q159"))].relation == "cooperates_with"
     assert frozenset(("Q142", "Q159")) not in pairs
+
+
+def test_respectively_gives_each_party_its_date_and_member_countries_as_predicate_count():
+    facts = facts_of("Finland and Sweden became NATO's 31st and 32nd member countries on 4 April 2023 and "
+                     "7 March 2024 respectively.", "en")
+    got = {f.subject: f.start for f in facts if (f.relation, f.object) == ("member_of", "Q7184")}
+    assert got == {"Q33": "2023-04-04", "Q34": "2024-03-07"}

@@ -182,7 +182,14 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         return []  # "froze its participation" ends a membership (see _suspended_membership), it sanctions no one
     if tok.dep_ in ("amod", "nmod", "compound", "acl") and tok.head.text.lower() in _GENERIC and nounish_head(tok) \
             and not any(c.dep_ == "mark" for c in tok.children):
-        return []  # « les pays membres », "partner countries": no particular actor (« le premier pays à adhérer » is)
+        if tok.dep_ in ("compound", "amod") and (tok.head.dep_ in ("attr", "xcomp") or any(
+                c.dep_ == "cop" for c in tok.head.children)):
+            # "Finland and Sweden became NATO's 31st and 32nd member countries": the phrase is the predicate
+            dates = {**dates, tok.head.i: dates.get(tok.i)}
+            tr = _Trig(en, tok.head, tok.head.i)
+            tok = tok.head
+        else:
+            return []  # « les pays membres », "partner countries": no particular actor (« le premier pays à adhérer » is)
     nounish = _is_nounish(tok, ctx.lang)
     passive = (not nounish) and _is_passive(tok, ctx.lang) and (
         en.passive_agent or en.passive_only or en.relation in ("supports", "opposes") or
@@ -517,6 +524,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
                 if f.relation == "supplies" and f.object is not None:
                     last_supply = f
         cands = _war_bounds(ctx, sent, cands)
+        cands = _respectively(ctx, sent, cands)
         cands.extend(_dated_presence(ctx, sent, _structural_facts(ctx, sent, sent_args, dates)))
         cands.extend(office_facts(ctx, sent, sent_args, _office_maker(ctx, sent)))
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
@@ -603,6 +611,42 @@ def _title_demonym(ctx: _DocContext, a: Arg, sent_args: list[Arg]) -> bool:
     between = ctx.ntext[a.m.end:person.m.start].lower().split()
     words = ctx.title_words
     return bool(before) and before[-1] in words or any(w in words for w in between)
+
+
+_RESPECTIVELY = re.compile(r"\brespective?ly\b|\brespectivement\b", re.IGNORECASE)
+
+
+def _respectively(ctx: _DocContext, sent, cands: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """"Finland and Sweden became members on 4 April 2023 and 7 March 2024 respectively", « au Burkina Faso et au
+    Niger, respectivement en janvier et en avril »: the parties listed take the dates listed, in order."""
+    if not _RESPECTIVELY.search(ctx.ntext, sent.start_char, sent.end_char):
+        return cands
+    points = [tx for tx, ti in ctx.timexes if sent.start <= ti < sent.end and isinstance(tx.value, str)]
+    if len(points) < 2:
+        return cands
+    groups: dict[tuple, list[int]] = {}
+    for k, (_, f) in enumerate(cands):
+        if f.trigger and f.start is not None:
+            groups.setdefault((f.relation, f.trigger), []).append(k)
+    out = list(cands)
+    for members in groups.values():
+        facts = [cands[k][1] for k in members]
+        for side in ("subject", "object"):
+            spans = [getattr(f, side + "_span") for f in facts]
+            others = {getattr(f, "object" if side == "subject" else "subject") for f in facts}
+            if len(facts) != len(points) or None in spans or len({sp[0] for sp in spans}) != len(facts) or \
+                    len(others) != 1:
+                continue
+            order = sorted(range(len(facts)), key=lambda j: spans[j][0])
+            for rank, j in enumerate(order):
+                tx = points[rank]
+                k = members[j]
+                g = replace(facts[j], start=tx.value, date_span=(tx.start, tx.end))
+                g.span_end = max(g.span_end, tx.end)
+                g.quote = ctx.text[g.span_start:g.span_end]
+                out[k] = (cands[k][0], g)
+            break
+    return out
 
 
 def _border_demonym(ctx: _DocContext, a: Arg) -> bool:
