@@ -123,3 +123,11 @@ def test_respectively_gives_each_party_its_date_and_member_countries_as_predicat
                      "7 March 2024 respectively.", "en")
     got = {f.subject: f.start for f in facts if (f.relation, f.object) == ("member_of", "Q7184")}
     assert got == {"Q33": "2023-04-04", "Q34": "2024-03-07"}
+
+
+def test_a_sentence_with_no_actor_as_subject_goes_on_about_the_previous_sentences_subject():
+    text = ("La Tunisie est au centre du texte. Le Mali, le Burkina Faso et le Niger ont rompu avec la France en 2023. "
+            "Ce basculement s’est accompagné d’un rapprochement spectaculaire avec Moscou.")
+    facts = facts_of(text, "fr")
+    assert {f.subject for f in facts if (f.relation, f.object) == ("cooperates_with", "Q159")} == \
+        {"Q912", "Q965", "Q1032"}

@@ -102,6 +102,7 @@ class _DocContext:
         # words that begin a title (« ministre », "minister", « vice-ministre »): a demonym among them is a title's
         self.title_words = {t[0] for t in self.lex.titles + self.lex.seat_titles} | {
             t[-1] for t in self.lex.titles + self.lex.seat_titles}
+        self.topic: tuple[int, list[str]] | None = None  # (paragraph start, actors) the last sentence was about
         self.args: list[Arg] = []
         self.tok_arg: dict[int, Arg] = {}
         self.group: dict[int, list[Arg]] = {}

@@ -306,7 +306,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         if not subjects:
             if ctx.main is None or not en.implicit:
                 return []
-            subj_list: list[tuple[Arg | None, str]] = [(None, ctx.main)]
+            topic = ctx.topic if ctx.topic and ctx.topic[0] == ctx.ntext.rfind("\n", 0, tok.idx) else None
+            subj_list: list[tuple[Arg | None, str]] = [(None, e) for e in topic[1]] if topic else [(None, ctx.main)]
         else:
             subj_list = [(a, a.m.entity) for a in subjects]
         if not objects and en.supply and nounish and ctx.main and ctx.main not in subj_ids:
@@ -550,6 +551,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
                 leaders.setdefault(f.subject, f.object)
         facts.extend(_dedupe(_leaders_sign_for_states(ctx, cands, leaders)))
         said.append((sent, sent_args, trigs))
+        ctx.topic = _topic_of(ctx, sent, sent_args) or ctx.topic
     facts.extend(threat_list_facts(ctx, _list_maker(ctx)))
     facts.extend(_implied_participations(ctx, said, facts))
     facts.extend(_restated_pairs(ctx, said, facts))
@@ -647,6 +649,24 @@ def _respectively(ctx: _DocContext, sent, cands: list[tuple[int, Fact]]) -> list
                 out[k] = (cands[k][0], g)
             break
     return out
+
+
+def _topic_of(ctx: _DocContext, sent, sent_args: list[Arg]) -> tuple[int, list[str]] | None:
+    """The paragraph (its start) and the actor(s) heading the main clause's subject of a sentence: what a next
+    sentence with no subject of its own goes on about ("Türkiye initially withheld its consent …")."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+    if subj is None:
+        return None
+    got = [a for a in _args_under(ctx, subj, sent_args)
+           if a.m.type in ("country", "organization") and a.m.origin != "demonym"]
+    if not got:
+        return None
+    out: list[Arg] = []
+    for a in got:
+        _add_with_conjuncts(ctx, a, out)
+    ents = list(dict.fromkeys(a.m.entity for a in out if a.m.type in ("country", "organization")))
+    return ctx.ntext.rfind("\n", 0, sent.start_char), ents
 
 
 def _border_demonym(ctx: _DocContext, a: Arg) -> bool:
