@@ -131,3 +131,10 @@ def test_a_sentence_with_no_actor_as_subject_goes_on_about_the_previous_sentence
     facts = facts_of(text, "fr")
     assert {f.subject for f in facts if (f.relation, f.object) == ("cooperates_with", "Q159")} == \
         {"Q912", "Q965", "Q1032"}
+
+
+def test_a_multi_word_trigger_may_enclose_its_date():
+    text = ("Le plan d'action individuel pour le partenariat (IPAP) a été lancé en 2004. Un programme national annuel "
+            "(ANP), qui a pris en 2009 le relais de l’IPAP, encadre les réformes.")
+    got = [f for f in facts_of(text, "fr") if f.relation == "succeeded_by"]
+    assert [(f.subject, f.object, f.start) for f in got] == [("nato-ipap", "nato-anp", "2009")]

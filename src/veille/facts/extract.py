@@ -97,13 +97,15 @@ _NAMING = {"called", "named", "dubbed", "appelé", "appelée", "appelés", "appe
 def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig]:
     out: list[_Trig] = []
     words = [t.text.lower() for t in sent]
+    # words of a date a multi-word trigger may enclose (« qui a pris en 2009 le relais de »)
+    dated = {t.i - sent.start for t in sent for tx, _ in ctx.timexes if tx.start <= t.idx < tx.end}
     for k, t in enumerate(sent):
         if t.i in mention_toks and not (words[k] in _WAR_WORDS and ctx.tok_arg[t.i].m.type == "event"):
             continue  # (« la guerre d'août 2008 contre la Russie », "the 44-day war": a war the KB names is a war)
         if words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
             continue  # "a new activity called Baltic Sentry", « un système appelé X »: a name is given, nothing asked
         for stems, en in ctx.lex.multi_by_letter.get(words[k][:1], ()):
-            last = _multi_match(words, k, stems)
+            last = _multi_match(words, k, stems, dated)
             if last is not None:
                 out.append(_Trig(en, t, t.i + last - k))
         for en in match_token(ctx.lex, t.text):
@@ -117,12 +119,12 @@ _PARTICLES = {"plus", "pas", "jamais", "toujours", "désormais", "déjà", "enco
               "n't", "never"}
 
 
-def _multi_match(words: list[str], k: int, stems: tuple[str, ...]) -> int | None:
+def _multi_match(words: list[str], k: int, stems: tuple[str, ...], dated: set[int] = frozenset()) -> int | None:
     """Index of the last word of the multi-word stem `stems` read from word `k` (each word equal to, or starting
-    with, its stem; adverbs between them skipped), or None."""
+    with, its stem; adverbs and the words of a date between them skipped), or None."""
     p = k
     for j, stem in enumerate(stems):
-        while j and p < len(words) and words[p] in _PARTICLES and words[p] != stem:
+        while j and p < len(words) and (words[p] in _PARTICLES or p in dated) and words[p] != stem:
             p += 1
         if p >= len(words) or not (words[p] == stem or words[p].startswith(stem)):
             return None
