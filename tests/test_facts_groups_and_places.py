@@ -138,3 +138,12 @@ def test_a_multi_word_trigger_may_enclose_its_date():
             "(ANP), qui a pris en 2009 le relais de l’IPAP, encadre les réformes.")
     got = [f for f in facts_of(text, "fr") if f.relation == "succeeded_by"]
     assert [(f.subject, f.object, f.start) for f in got] == [("nato-ipap", "nato-anp", "2009")]
+
+
+def test_handing_over_to_a_person_is_meeting_them_and_no_one_joins_a_state():
+    text = ("On Tuesday 4 April, Foreign Minister Pekka Haavisto deposited Finland's instrument of accession with US "
+            "Secretary of State Antony Blinken.")
+    facts = facts_of(text, "en", "2023-04-10")
+    got = [f for f in facts if f.relation == "meets"]
+    assert [(f.subject, f.object, f.start) for f in got] == [("pekka-haavisto", "antony-blinken", "2023-04-04")]
+    assert not any(f.relation == "member_of" and f.object == "Q30" for f in facts)

@@ -306,6 +306,13 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     s = _clause_subject(tok, ctx.lang)
     if s is not None and s.i != tok.i:
         got = _args_under(ctx, s, sent_args)
+        named = [ctx.tok_arg[c.i] for c in s.children if c.dep_ == "appos" and c.i in ctx.tok_arg
+                 and ctx.tok_arg[c.i].m.type == "person" and s.i not in ctx.tok_arg]
+        if named:
+            # "Finland's and Sweden's ambassadors to NATO, Klaus Korhonen and Axel Wernhoff, handed …": the persons
+            # the subject noun is put beside act, not the states that qualify the noun
+            got = []
+            _add_with_conjuncts(ctx, named[0], got)
         for sib in s.head.children:  # a parser that splits « X et Y » into two subjects
             if sib.i != s.i and sib.dep_ == s.dep_ and sib.i < s.head.i:
                 got.extend(a for a in _args_under(ctx, sib, sent_args) if a not in got)

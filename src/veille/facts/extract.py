@@ -712,6 +712,8 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
             subj = subj0
             if en.obj_required and obj.m.type not in en.obj_types:
                 continue
+            if en.relation in ("member_of", "observer_of") and not en.inverse and obj.m.type in ("country", "person"):
+                continue  # one joins bodies, not states ("deposited Finland's instrument of accession with the US")
             if subj.m.entity == obj.m.entity or frozenset((subj.m.entity, obj.m.entity)) in paired:
                 continue
             if en.inverse:
