@@ -104,7 +104,7 @@ def test_a_demonym_inside_a_title_names_the_ministers_state_and_is_no_party():
             "Le ministre nigérien de la Défense, le général Salifou Mody, a parlé.")
     got = triples(facts_of(text, "fr"))
     assert ("hakan-fidan", "part_of", "Q43") in got
-    assert ("x:salifou-mody", "part_of", "Q1032") in got
+    assert any(s.endswith("salifou-mody") and (r, o) == ("part_of", "Q1032") for s, r, o in got)
     assert not any(s == "Q43" and r == "meets" for s, r, _ in got)
 
 
