@@ -198,12 +198,12 @@ _LAUNCHED_WITH = re.compile(
     re.IGNORECASE)
 
 
-def _framework(ctx, entity: str) -> bool:
+def framework(ctx, entity: str) -> bool:
     """A partnership or dialogue of states ("Eastern Partnership", "Mediterranean Dialogue", « Partenariat pour la
     paix »): its partners are its members (FORMAT.md: joining a partnership framework is member_of)."""
     info = ctx.analysis.entities.get(entity)
     words = info.name.lower().split() if info is not None else []
-    return bool(words) and (words[-1] in ("partnership", "dialogue") or words[0] == "partnership" and
+    return bool(words) and (words[-1] in ("partnership", "dialogue", "partner", "partners") or words[0] == "partnership" and
                             len(words) > 1 and words[1] == "for")
 
 
@@ -226,7 +226,7 @@ def launched_with_facts(ctx, sent, sent_args, make: Callable) -> list:
                 break  # another body is named between: the participle is its own
             members: list = []
             ctx.add_list(b, members)
-            rel = "member_of" if a.m.type == "organization" or _framework(ctx, a.m.entity) else "participates_in"
+            rel = "member_of" if a.m.type == "organization" or framework(ctx, a.m.entity) else "participates_in"
             verb = next((t for t in sent if a.m.end <= t.idx < b.m.start and t.text.lower().startswith(
                 ("lanc", "cré", "fond", "établ", "inaugur", "mis", "launch", "creat", "establ", "found", "set",
                  "form"))), ctx.sdoc[b.head])

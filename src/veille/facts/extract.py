@@ -31,7 +31,7 @@ from veille.facts.arguments import (
     _succession,
 )
 from veille.facts.attributes import commodity_in, quantity_in
-from veille.facts.clauses import threat_list_facts
+from veille.facts.clauses import framework, threat_list_facts
 from veille.facts.context import (
     _WAR_WORDS,
     Arg,
@@ -332,6 +332,10 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         rel = "mediates" if mediated and sa is host else en.relation
         otype = ctx.types.get(oe, oa.m.type if oa else "country")
         rel = en.by_type.get(otype, rel)
+        if rel == "participates_in" and en.relation == "member_of" and framework(ctx, oe):
+            rel = "member_of"  # « fait partie des partenaires nouvelles opportunités »: a partnership has members
+        if en.supply and en.inverse and otype == "person" and ctx.types.get(se) == "person":
+            rel = "meets"  # "Orbán received Mr Kristersson in Budapest": a visitor, not goods
         if otype == "place" and rel in _BETWEEN_ACTORS and oa is not None:
             if ctx.tok_arg.get(ctx.sdoc[oa.head].head.i, oa).m.type == "person":
                 continue  # « la junte du colonel Goïta à Bamako a expulsé … »: where an actor is, not whom it acts on
