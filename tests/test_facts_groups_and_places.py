@@ -147,3 +147,16 @@ def test_handing_over_to_a_person_is_meeting_them_and_no_one_joins_a_state():
     got = [f for f in facts if f.relation == "meets"]
     assert [(f.subject, f.object, f.start) for f in got] == [("pekka-haavisto", "antony-blinken", "2023-04-04")]
     assert not any(f.relation == "member_of" and f.object == "Q30" for f in facts)
+
+
+def test_the_states_of_a_body_are_the_ones_listed_with_it_and_its_members():
+    text = ("Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO pour former l'Alliance des États du Sahel (AES) "
+            "en 2023.\n\nAnkara mise sur les drones. Les armées des trois pays de l’AES ont toutes acquis des drones "
+            "du constructeur Baykar. Les États de l’AES restent membres de l’Union économique et monétaire "
+            "ouest-africaine (UEMOA).")
+    facts = facts_of(text, "fr")
+    sahel = {"Q912", "Q965", "Q1032"}
+    assert {f.subject for f in facts if (f.relation, f.object) == ("member_of", "sahel-states-alliance")} == sahel
+    assert {f.object for f in facts if (f.subject, f.relation) == ("baykar", "supplies")} == sahel
+    assert {f.subject for f in facts if (f.relation, f.object) == ("member_of", "waemu")} == sahel
+    assert {f.subject for f in facts if (f.relation, f.object) == ("member_of", "ecowas") and f.end == "2023"} == sahel

@@ -108,6 +108,13 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         low = tok.text.lower()
         if low in _GROUP_NOUNS and tok.i > 0 and tok.nbor(-1).text.lower() in _GROUP_NUMBERS:
             group = _group_mention(as_states, text, tok, _GROUP_NUMBERS[tok.nbor(-1).text.lower()], _GROUP_NOUNS[low])
+            if group is None:
+                group = _members_of_body(as_states, text, tok, _GROUP_NUMBERS[tok.nbor(-1).text.lower()])
+            if group is not None:
+                out.append(group)
+            continue
+        if low in _MEMBER_NOUNS and tok.i > 0 and tok.nbor(-1).text.lower() in ("les", "ces", "the", "leurs", "their"):
+            group = _members_of_body(as_states, text, tok, None)  # « les États de l'AES », "the states of the AES"
             if group is not None:
                 out.append(group)
             continue
@@ -174,6 +181,42 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
 
 _VISITED = re.compile(r"(?:rendue?s?|visitée?s?|visited|visiting|travell?ed to|arrivée?s? à|arrived in|went to|flew to)"
                       r"\s+(?:à\s+|au\s+|en\s+)?$", re.IGNORECASE)
+
+
+_MEMBER_NOUNS = {"états", "etats", "pays", "states", "countries", "membres", "members", "nations"}
+_OF_BODY = re.compile(r"\s+(?:membres?\s+)?(?:de l['’]|de la |du |des |d['’]|of the |of )$", re.IGNORECASE)
+
+
+def _members_of_body(mentions: list[Mention], text: str, tok, n: int | None) -> Mention | None:
+    """« les trois pays de l'AES », « les États de l'AES », "the three states of the AES": the states the document
+    listed together, before, in a sentence naming that body (`n` of them when a number is given)."""
+    after = text[tok.idx + len(tok):tok.idx + len(tok) + 60]
+    body = next((m for m in mentions if m.start > tok.idx and m.start - tok.idx - len(tok) <= 16
+                 and m.type == "organization"), None)
+    if body is None or not _OF_BODY.match(" " + after[:body.start - tok.idx - len(tok)].rstrip() + " ") and \
+            not re.match(r"\s*(?:membres?\s+)?(?:de l['’]|de la |du |des |d['’]|of the |of )\s*$",
+                         text[tok.idx + len(tok):body.start], re.IGNORECASE):
+        return None
+    start = tok.nbor(-1).idx
+    if n is not None and tok.i > 1 and tok.nbor(-2).text.lower() in ("les", "ces", "the", "these", "leurs", "their"):
+        start = tok.nbor(-2).idx
+    with_body = {text.rfind(".", 0, m.start) for m in mentions if m.entity == body.entity and m.end <= start}
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if m.end > start or m.origin == "anaphor" or _group_type(m) != "country":
+            continue
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in reversed(runs):
+        ents = list(dict.fromkeys(m.entity for m in run))
+        if len(ents) >= 2 and (n is None or len(ents) == n) and len(ents) == len(run) and \
+                text.rfind(".", 0, run[0].start) in with_body:
+            end = tok.idx + len(tok)
+            return Mention(start, end, text[start:end], run[0].entity, "country", "anaphor",
+                           "group:" + "|".join(f"{m.entity}\tcountry" for m in run[1:]))
+    return None
 
 
 def _capital_as_state(m: Mention, lang: str, text: str) -> Mention:

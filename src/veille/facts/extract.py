@@ -543,6 +543,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_troop_facts(ctx, sent, sent_args))
         cands.extend(_copula_membership(ctx, sent, sent_args))
         cands.extend(_approved_bids(ctx, sent))
+        cands.extend(_group_of_body(ctx, sent, sent_args))
         cands.extend(_dated_presence(ctx, sent, _appositive_descriptions(ctx, sent, sent_args)))
         for _, f in cands:
             if f.relation in ("member_of", "participates_in") and f.object and ctx.types.get(f.object) in (
@@ -673,6 +674,25 @@ def _topic_of(ctx: _DocContext, sent, sent_args: list[Arg]) -> tuple[int, list[s
         _add_with_conjuncts(ctx, a, out)
     ents = list(dict.fromkeys(a.m.entity for a in out if a.m.type in ("country", "organization")))
     return ctx.ntext.rfind("\n", 0, sent.start_char), ents
+
+
+def _group_of_body(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """« les trois pays de l'AES », « les États de l'AES », "the three states of the AES": each state the group takes
+    up is a member of the body that names it."""
+    out: list[tuple[int, Fact]] = []
+    for k, a in enumerate(sent_args):
+        members = ctx.group.get(id(a))
+        if not members or k + 1 >= len(sent_args):
+            continue
+        body = sent_args[k + 1]
+        if body.m.type != "organization" or not re.fullmatch(
+                r"\s*(?:membres?\s+)?(?:de l['’]|de la |du |des |d['’]|of the |of )\s*", ctx.ntext[a.m.end:body.m.start],
+                re.IGNORECASE):
+            continue
+        for m in [a] + members:
+            out.append((1, _make(ctx, sent, "member_of", m, m.m.entity, body, (a.m.start, body.m.end), None, False,
+                                 0.6, None, None)))
+    return out
 
 
 def _border_demonym(ctx: _DocContext, a: Arg) -> bool:

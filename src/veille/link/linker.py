@@ -102,6 +102,10 @@ def _titles() -> frozenset[str]:
     return frozenset(data["titles"])
 
 
+_MEMBERS_OF = re.compile(r"(?:(?:les|the)\s+)?(?:états|etats|pays|membres|états membres|states|countries|members|"
+                         r"member states|nations)\s+(?:de l['’]|de la |du |des |d['’]|of the |of )", re.IGNORECASE)
+
+
 def _strip_titles(text: str, start: int, end: int) -> int:
     """Start of a person's name once leading titles (« général », "President", « M. ») are skipped."""
     titles = _titles()
@@ -284,6 +288,8 @@ class Linker:
                 continue  # names start with a capital, except « ministère de la Défense », « mission X »…
             if _YEAR.search(surface):
                 continue  # « Since 2002 »: a date, not a name
+            if _MEMBERS_OF.match(surface):
+                continue  # « États de l'AES », "Member States of the EU": the members of a body, no name
             if _EQUIPMENT.match(surface) or norm in _equipment():
                 continue  # F-16, S-400, GM200, Bayraktar: equipment, not an actor
             line_start = text.rfind("\n", 0, s) + 1
