@@ -160,3 +160,14 @@ def test_the_states_of_a_body_are_the_ones_listed_with_it_and_its_members():
     assert {f.object for f in facts if (f.subject, f.relation) == ("baykar", "supplies")} == sahel
     assert {f.subject for f in facts if (f.relation, f.object) == ("member_of", "waemu")} == sahel
     assert {f.subject for f in facts if (f.relation, f.object) == ("member_of", "ecowas") and f.end == "2023"} == sahel
+
+
+def test_states_recognised_as_or_granted_a_partnership_status_are_its_members():
+    text = ("Finland and Sweden were neutral. At the Wales Summit in September 2014, Allies recognised them, together "
+            "with Australia, Georgia and Jordan, as Enhanced Opportunities Partners.")
+    got = {f.subject: f.start for f in facts_of(text, "en") if (f.relation, f.object) == ("member_of", "nato-eop")}
+    assert got == dict.fromkeys(("Q33", "Q34", "Q408", "Q230", "Q810"), "2014-09")
+    text = ("Depuis 2014, la Géorgie fait partie des partenaires « nouvelles opportunités » (EOP), un statut accordé à "
+            "la même date à l’Australie et à la Suède, puis étendu à l’Ukraine en juin 2020.")
+    got = {f.subject: f.start for f in facts_of(text, "fr") if (f.relation, f.object) == ("member_of", "nato-eop")}
+    assert got == {"Q230": "2014", "Q408": "2014", "Q34": "2014", "Q212": "2020-06"}

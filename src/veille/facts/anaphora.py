@@ -118,7 +118,7 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
             if group is not None:
                 out.append(group)
             continue
-        if low in _PLURAL_PRONOUNS and tok.dep_.startswith("nsubj"):
+        if low in _PLURAL_PRONOUNS and tok.dep_.startswith("nsubj") or low == "them" and tok.dep_ in ("dobj", "pobj"):
             group = _plural_subject(mentions, text, tok, subject_starts, out)
             if group is not None:
                 out.append(group)

@@ -544,6 +544,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         cands.extend(_copula_membership(ctx, sent, sent_args))
         cands.extend(_approved_bids(ctx, sent))
         cands.extend(_group_of_body(ctx, sent, sent_args))
+        cands.extend(_recognised_as(ctx, sent, sent_args))
         cands.extend(_dated_presence(ctx, sent, _appositive_descriptions(ctx, sent, sent_args)))
         for _, f in cands:
             if f.relation in ("member_of", "participates_in") and f.object and ctx.types.get(f.object) in (
@@ -674,6 +675,60 @@ def _topic_of(ctx: _DocContext, sent, sent_args: list[Arg]) -> tuple[int, list[s
         _add_with_conjuncts(ctx, a, out)
     ents = list(dict.fromkeys(a.m.entity for a in out if a.m.type in ("country", "organization")))
     return ctx.ntext.rfind("\n", 0, sent.start_char), ents
+
+
+_RECOGNISED = re.compile(r"\b(?:recogni[sz]ed|recogni[sz]es?|designated|reconnue?s?|reconnaît|désignée?s?)\b",
+                         re.IGNORECASE)
+
+
+def _recognised_as(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """"Allies recognised them, together with Australia, Georgia and Jordan, as Enhanced Opportunities Partners",
+    « l'OTAN a reconnu la Géorgie comme partenaire nouvelles opportunités »: the states recognised as a partnership
+    or body's members are its members (dated by the sentence)."""
+    out: list[tuple[int, Fact]] = []
+    for m in _RECOGNISED.finditer(ctx.ntext, sent.start_char, sent.end_char):
+        body = next((a for a in sent_args if a.m.start > m.end() and a.m.type in ("programme", "organization") and
+                     re.search(r"\b(?:as|comme|en tant que)\s+(?:(?:an?|the|un|une|le|la|l')\s+)?$",
+                               ctx.ntext[max(m.end(), a.m.start - 30):a.m.start], re.IGNORECASE)), None)
+        if body is None or body.m.start - m.end() > 150:
+            continue
+        states: list[Arg] = []
+        for a in sent_args:
+            if m.end() <= a.m.start < body.m.start and a.m.type == "country" and a.m.origin != "demonym":
+                ctx.add_list(a, states)
+        trig = (m.start(), m.end())
+        date = next(((tx, ti) for tx, ti in ctx.timexes if sent.start <= ti < sent.end), None)
+        for a in states:
+            if a.m.type == "country" and a.m.entity != body.m.entity:
+                out.append((1, _make(ctx, sent, "member_of", a, a.m.entity, body, trig, date, False, 0.7,
+                                     "COOPERATE", m.group(0))))
+    for m in _STATUS_GRANTED.finditer(ctx.ntext, sent.start_char, sent.end_char):
+        # « les partenaires nouvelles opportunités (EOP), un statut accordé à l'Australie, à la Finlande … »
+        before = [a for a in sent_args if a.m.end <= m.start() and m.start() - a.m.end <= 40 and
+                  a.m.type in ("programme", "organization")]
+        if not before:
+            continue
+        body = before[-1]
+        states = []
+        for a in sent_args:
+            if a.m.start >= m.end() and a.m.type == "country" and a.m.origin != "demonym" and \
+                    not re.search(r"[;.]", ctx.ntext[m.end():a.m.start]):
+                ctx.add_list(a, states)
+        trig = (m.start(), m.end())
+        earlier = next(((tx, ti) for tx, ti in ctx.timexes if sent.start <= ti < sent.end and tx.end <= m.start()),
+                       None)  # « à la même date »: the states without a date of their own share the body's
+        for k, a in enumerate(states):
+            stop = states[k + 1].m.start if k + 1 < len(states) else a.m.end + 40
+            date = next(((tx, ti) for tx, ti in ctx.timexes if a.m.end <= tx.start < stop and
+                         sent.start <= ti < sent.end), earlier)
+            out.append((1, _make(ctx, sent, "member_of", a, a.m.entity, body, trig, date, False, 0.6, "COOPERATE",
+                                 m.group(0))))
+    return out
+
+
+_STATUS_GRANTED = re.compile(r"\b(?:statut|status)\s+(?:qui (?:a été|est) |(?:that|which) (?:was|is|has been) )?"
+                             r"(?:accordée?|octroyée?|conférée?|attribuée?|granted|given|awarded|extended)\b",
+                             re.IGNORECASE)
 
 
 def _group_of_body(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
