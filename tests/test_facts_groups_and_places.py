@@ -171,3 +171,11 @@ def test_states_recognised_as_or_granted_a_partnership_status_are_its_members():
             "la même date à l’Australie et à la Suède, puis étendu à l’Ukraine en juin 2020.")
     got = {f.subject: f.start for f in facts_of(text, "fr") if (f.relation, f.object) == ("member_of", "nato-eop")}
     assert got == {"Q230": "2014", "Q408": "2014", "Q34": "2014", "Q212": "2020-06"}
+
+
+def test_the_enclave_is_the_region_named_before_and_gas_pumped_to_it_is_supplied():
+    text = ("Households in Moldova's breakaway Transnistria region entered a sixth day without heating after Russia's "
+            "Gazprom stopped pumping gas to the enclave.")
+    facts = facts_of(text, "en", "2025-01-06")
+    assert ("Q102673", "supplies", "transnistria") in triples(facts)
+    assert ("Q159", "supplies", "transnistria") in triples(facts_of("La Transnistrie dépend du gaz russe.", "fr"))

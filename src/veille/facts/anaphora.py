@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from veille.facts.roles import _capital_state
+from veille.facts.roles import _capital_state, kb_actor
 from veille.model import Analysis, Mention
 from veille.nlp import sentence_start
 
@@ -30,6 +30,9 @@ _NOUN_TYPES = {
     "mission": ("operation",), "opération": ("operation",), "operation": ("operation",), "force": ("operation",),
     "accord": ("agreement",), "agreement": ("agreement",), "traité": ("agreement",), "treaty": ("agreement",),
     "corridor": ("place",), "ville": ("place",), "city": ("place",), "port": ("place",),
+    # a breakaway or sub-national region named before: "the enclave", « la région », « le territoire »
+    "enclave": ("region",), "région": ("region",), "region": ("region",), "territoire": ("region",),
+    "territory": ("region",), "province": ("region",),
     # descriptors of a company: « le géant russe », "the Russian giant", « l'opérateur », "the supplier"
     "géant": ("company",), "giant": ("company",), "major": ("company",), "opérateur": ("company",),
     "operator": ("company",), "producteur": ("company",), "producer": ("company",), "fournisseur": ("company",),
@@ -170,7 +173,13 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         else:
             # a demonstrative points back beyond its own sentence; a definite may point inside it
             limit = sdoc[sentence_start(sdoc, tok.i)].idx if dets[0] in _DEMONSTRATIVE else tok.idx
-            prev = _salient(mentions, sdoc, limit, kind, recent=dets[0] in _DEMONSTRATIVE and kind == ("organization",))
+            if kind == ("region",):
+                regions = [m for m in mentions if m.type == "place" and getattr(kb_actor(m.entity), "kind", None)
+                           == "region"]
+                prev = _salient(regions, sdoc, limit, ("place",), recent=True)
+            else:
+                prev = _salient(mentions, sdoc, limit, kind,
+                                recent=dets[0] in _DEMONSTRATIVE and kind == ("organization",))
             if prev is None:
                 continue
             ent_id, typ = prev.entity, prev.type
