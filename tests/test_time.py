@@ -201,6 +201,10 @@ def test_infer_anchor_simple() -> None:
     assert infer_anchor("La guerre a commencé en 2014 et a repris en 2022.") == "2022"
     assert infer_anchor("Aucune date ici.") is None
     assert infer_anchor("The summit was held on 12 March 2024 in Vilnius.", "en") == "2024-03"
+    # yearless past days told after the latest dated one cross the new year: written in January 2025
+    text = ("The vote of 26 October 2024 was disputed. On 28 November the talks were frozen. On 27 December the "
+            "Treasury sanctioned him. On 6 January the envoy left.")
+    assert infer_anchor(text, "en") == "2025-01"
 
 
 def _seed(name: str) -> str:

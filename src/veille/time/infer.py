@@ -28,7 +28,7 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
     past_years: list[tuple[int, int]] = []  # (year, position) of bare years in a past-tense clause, not span ends
     yearless_at: list[tuple[int, int]] = []  # (month, position) of the yearless past-tense dates
     atoms = scan(text, lang)
-    local = local_anchors(text, atoms)
+    local = local_anchors(text, atoms, paragraph=False)  # the story's year is no evidence of the writing's
     for k, atom in enumerate(atoms):
         spec = atom.spec
         whole = spec[0] == "date"
@@ -61,7 +61,9 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
         y, m = max(dated)
         later = [mm for mm in yearless_past if mm > m]
         if later:
-            return iso((y, max(later), None))
+            return iso(max((y, max(later)), _across_new_year(y, m, [mm for mm, _ in sorted(yearless_at,
+                                                                                            key=lambda p: p[1])]))
+                       + (None,))
         if yearless_past:
             # news style gives the year of past years' dates only: past-tense dates without a year that cannot
             # follow the latest dated mention in its own year happened the year after (« en septembre 2024 … le
@@ -71,3 +73,18 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
     if years:
         return str(max(years))
     return None
+
+
+def _across_new_year(y: int, m: int, months: list[int]) -> tuple[int, int]:
+    """Latest (year, month) reached by past-tense months without a year read in text order from the latest dated
+    mention: a fall of more than half a year (« 28 novembre … 27 décembre … 6 janvier ») crosses into the next year,
+    a rise of as much steps back into the previous one."""
+    best, last = (y, m), m
+    for mm in months:
+        if last - mm > 6:
+            y += 1
+        elif mm - last > 6:
+            y -= 1
+        last = mm
+        best = max(best, (y, mm))
+    return best

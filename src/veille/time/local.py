@@ -70,7 +70,7 @@ def _nearest_full_date(text: str, atom, atoms, lo: int, reach: int) -> tuple | N
     return best[1] if best else None
 
 
-def local_anchors(text: str, atoms, writing: tuple | None = None) -> dict[int, tuple]:
+def local_anchors(text: str, atoms, writing: tuple | None = None, paragraph: bool = True) -> dict[int, tuple]:
     """Index of each yearless atom whose year its sentence gives -> the full date to resolve it against: the full
     date before it (`sentence_anchor`), or the yearless day just resolved before it in the same sentence
     (« … le 27 mars et par la Grande Assemblée nationale turque le 30 mars »)."""
@@ -81,7 +81,7 @@ def local_anchors(text: str, atoms, writing: tuple | None = None) -> dict[int, t
         if anchor is None and chained is not None and yearless_day(atom) and atom.start - chained[0] <= 120 \
                 and not SENTENCE_END.search(text, chained[0], atom.start):
             anchor = chained[1]
-        if anchor is None:
+        if anchor is None and paragraph:
             anchor = paragraph_anchor(text, atom, atoms, writing)
         if anchor is None:
             continue
