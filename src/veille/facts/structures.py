@@ -356,7 +356,7 @@ def _names_parent(text: str, parent) -> bool:
 
 _TENURE = re.compile(r"^\s*,?\s*(?:(?:qui est |who has been |who was )?(?:au pouvoir|in power|in office|en poste|en fonctions?"
                      r"|à la tête d[eu] (?:pays|l'état|gouvernement)|at the helm)\s+(?:depuis|since|from)"
-                     r"|(?:who|qui)\s+(?:took office|assumed office|(?:was|has been) (?:elected|appointed|sworn in|"
+                     r"|(?:who|qui)\s+(?:(?:had|has)\s+)?(?:took office|taken office|assumed office|(?:was|has been) (?:elected|appointed|sworn in|"
                      r"inaugurated|installed)|(?:replaced|succeeded) [^,;.()]{3,40}?|a pris ses fonctions|est entrée? en "
                      r"fonctions?|(?:a|avait) été (?:élue?|nommée?|investie?)|(?:a|avait) (?:remplacé|succédé à) "
                      r"[^,;.()]{3,40}?)\s+(?=in |on |en |le |l'|depuis |since |from )"
