@@ -428,7 +428,13 @@ def _own_date(ctx: _DocContext, a: Arg) -> tuple[Timex, int] | None:
     head = ctx.sdoc[a.head]
     phrase = head.head if head.head.i != head.i and head.head.dep_ in ("obl:arg", "obl:mod", "obl", "prep") and \
         head.dep_ in ("nmod", "pobj") else head
-    inside = {t.i for t in phrase.subtree}
+    inside: set[int] = set()
+    stack = [phrase]
+    while stack:  # not into a conjunct or a clause hung on the phrase (« puis à la RSM, qui a pris le relais … en 2015 »)
+        t = stack.pop()
+        inside.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "acl:relcl", "relcl", "acl", "advcl", "parataxis")
+                     or c.i < a.head)
     return next(((tx, ti) for tx, ti in ctx.timexes if ti in inside and ti > a.head), None)
 
 
