@@ -174,7 +174,7 @@ def _companions(ctx: _DocContext, sent_args: list[Arg], subjects: list[Arg], tok
     for a in sent_args:
         if a.m.type in kinds and a.m.origin != "anaphor" and \
                 _COMPANION.search(ctx.ntext[max(0, a.m.start - 40):a.m.start]) and \
-                (owner is None or _clause_owner(ctx.sdoc[a.head]).i == owner.i):
+                (owner is None or _clause_owner(ctx.sdoc[a.head]).i == owner.i or a.head in _subtree_ids(tok)):
             out: list[Arg] = []
             _add_with_conjuncts(ctx, a, out)
             return [b for b in out if b.m.type in kinds]
