@@ -781,9 +781,9 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
             continue  # « les pays partenaires », « partenaires de … » already read by the « de » rule
         usable = [a for a in sent_args if a.m.type in _ACTOR_TYPES and a.m.origin != "anaphor"
                   and not _border_demonym(ctx, a)]
-        before = [a for a in usable if a.head < tok.i and tok.i - a.head <= 12 and a.prep not in en.preps - {""}
+        before = [a for a in usable if a.head < tok.i and tok.i - a.head <= 20 and a.prep not in en.preps - {""}
                   and a.prep not in ("par", "by")]
-        after = [a for a in usable if a.head > tr.end and a.head - tr.end <= 10 and a.prep not in ("par", "by")]
+        after = [a for a in usable if a.head > tr.end and a.head - tr.end <= 16 and a.prep not in ("par", "by")]
         if not before or not after:
             continue
         subj0 = _named_args(ctx, [before[-1]])[0]
