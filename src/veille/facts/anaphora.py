@@ -193,18 +193,16 @@ _VISITED = re.compile(r"(?:rendue?s?|visitée?s?|visited|visiting|travell?ed to|
 
 
 _MEMBER_NOUNS = {"états", "etats", "pays", "states", "countries", "membres", "members", "nations"}
-_OF_BODY = re.compile(r"\s+(?:membres?\s+)?(?:de l['’]|de la |du |des |d['’]|of the |of )$", re.IGNORECASE)
+_OF_BODY = re.compile(r"\s*(?:membres?\s+)?(?:de l['’]|de la |du |des |d['’]|of the |of )\s*", re.IGNORECASE)
 
 
 def _members_of_body(mentions: list[Mention], text: str, tok, n: int | None) -> Mention | None:
     """« les trois pays de l'AES », « les États de l'AES », "the three states of the AES": the states the document
     listed together, before, in a sentence naming that body (`n` of them when a number is given)."""
-    after = text[tok.idx + len(tok):tok.idx + len(tok) + 60]
-    body = next((m for m in mentions if m.start > tok.idx and m.start - tok.idx - len(tok) <= 16
-                 and m.type == "organization"), None)
-    if body is None or not _OF_BODY.match(" " + after[:body.start - tok.idx - len(tok)].rstrip() + " ") and \
-            not re.match(r"\s*(?:membres?\s+)?(?:de l['’]|de la |du |des |d['’]|of the |of )\s*$",
-                         text[tok.idx + len(tok):body.start], re.IGNORECASE):
+    tok_end = tok.idx + len(tok)
+    body = next((m for m in mentions if m.start > tok.idx and m.start - tok_end <= 16 and m.type == "organization"),
+                None)
+    if body is None or not _OF_BODY.fullmatch(text[tok_end:body.start]):
         return None
     start = tok.nbor(-1).idx
     if n is not None and tok.i > 1 and tok.nbor(-2).text.lower() in ("les", "ces", "the", "these", "leurs", "their"):
