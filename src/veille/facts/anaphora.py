@@ -193,7 +193,8 @@ _VISITED = re.compile(r"(?:rendue?s?|visitée?s?|visited|visiting|travell?ed to|
 
 
 _MEMBER_NOUNS = {"états", "etats", "pays", "states", "countries", "membres", "members", "nations"}
-_OF_BODY = re.compile(r"\s*(?:membres?\s+)?(?:de l['’]|de la |du |des |d['’]|of the |of )\s*", re.IGNORECASE)
+# « de l'AES », "of the AES" between a group noun and the body whose members it names
+OF_BODY = re.compile(r"\s*(?:membres?\s+)?(?:de l['’]|de la |du |des |d['’]|of the |of )\s*", re.IGNORECASE)
 
 
 def _members_of_body(mentions: list[Mention], text: str, tok, n: int | None) -> Mention | None:
@@ -202,27 +203,17 @@ def _members_of_body(mentions: list[Mention], text: str, tok, n: int | None) -> 
     tok_end = tok.idx + len(tok)
     body = next((m for m in mentions if m.start > tok.idx and m.start - tok_end <= 16 and m.type == "organization"),
                 None)
-    if body is None or not _OF_BODY.fullmatch(text[tok_end:body.start]):
+    if body is None or not OF_BODY.fullmatch(text[tok_end:body.start]):
         return None
     start = tok.nbor(-1).idx
     if n is not None and tok.i > 1 and tok.nbor(-2).text.lower() in ("les", "ces", "the", "these", "leurs", "their"):
         start = tok.nbor(-2).idx
     with_body = {text.rfind(".", 0, m.start) for m in mentions if m.entity == body.entity and m.end <= start}
-    runs: list[list[Mention]] = []
-    for m in mentions:
-        if m.end > start or m.origin == "anaphor" or _group_type(m) != "country":
-            continue
-        if runs and _LIST_GAP.match(text[runs[-1][-1].end:m.start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    for run in reversed(runs):
+    for run in reversed(_list_runs(mentions, text, start, 0, ("country",))):
         ents = list(dict.fromkeys(m.entity for m in run))
         if len(ents) >= 2 and (n is None or len(ents) == n) and len(ents) == len(run) and \
                 text.rfind(".", 0, run[0].start) in with_body:
-            end = tok.idx + len(tok)
-            return Mention(start, end, text[start:end], run[0].entity, "country", "anaphor",
-                           "group:" + "|".join(f"{m.entity}\tcountry" for m in run[1:]))
+            return _group(text, start, tok_end, run, "country")
     return None
 
 
@@ -243,12 +234,10 @@ def _group_mention(mentions: list[Mention], text: str, tok, n: int, types: tuple
     if num.i > 0 and num.nbor(-1).text.lower() in ("les", "ces", "the", "these", "those", "leurs", "their"):
         start = num.nbor(-1).idx
     para = text.rfind("\n\n", 0, start)
+    end = tok.idx + len(tok)
     listed = _last_list_of(mentions, text, start, n, types, max(para, start - 900))
     if listed is not None:
-        members = listed
-        end = tok.idx + len(tok)
-        return Mention(start, end, text[start:end], members[0].entity, members[0].type, "anaphor",
-                       "group:" + "|".join(f"{m.entity}\t{m.type}" for m in members[1:]))
+        return _group(text, start, end, listed)
     members: list[Mention] = []
     for m in reversed(mentions):
         if m.end > start:
@@ -261,9 +250,28 @@ def _group_mention(mentions: list[Mention], text: str, tok, n: int, types: tuple
     if len(members) != n:
         return None
     members.reverse()
-    end = tok.idx + len(tok)
-    return Mention(start, end, text[start:end], members[0].entity, members[0].type, "anaphor",
-                   "group:" + "|".join(f"{m.entity}\t{m.type}" for m in members[1:]))
+    return _group(text, start, end, members)
+
+
+def _group(text: str, start: int, end: int, members: list[Mention], typ: str | None = None) -> Mention:
+    """One pseudo-mention over [start, end) standing for the first member, the others in its label."""
+    return Mention(start, end, text[start:end], members[0].entity, typ or members[0].type, "anaphor",
+                   "group:" + "|".join(f"{m.entity}\t{typ or m.type}" for m in members[1:]))
+
+
+def _list_runs(mentions: list[Mention], text: str, before: int, floor: int,
+               types: tuple[str, ...]) -> list[list[Mention]]:
+    """Actors of those types named together (« l'Arménie et l'Azerbaïdjan », "France, Russia and the United
+    States"), in text order, between `floor` and `before`; a name alone is a list of one."""
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if m.end > before or m.start < floor or m.origin == "anaphor" or _group_type(m) not in types:
+            continue
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def _plural_subject(mentions: list[Mention], text: str, tok, subject_starts: set[int],
@@ -274,31 +282,16 @@ def _plural_subject(mentions: list[Mention], text: str, tok, subject_starts: set
     start = tok.idx
     sdoc = tok.doc
     first = sentence_start(sdoc, tok.i)
-    floor = sdoc[sentence_start(sdoc, first - 1)].idx if first > 0 else 0
-    if first > 0 and sentence_start(sdoc, first - 1) > 0:
-        floor = sdoc[sentence_start(sdoc, sentence_start(sdoc, first - 1) - 1)].idx
-    floor = max(floor, text.rfind("\n", 0, start) + 1)
-    best: list[Mention] | None = None
-    runs: list[list[Mention]] = []
-    for m in mentions:
-        if m.end > start or m.start < floor or m.origin == "anaphor" or _group_type(m) not in ("country",
-                                                                                          "organization"):
-            continue
-        if runs and _LIST_GAP.match(text[runs[-1][-1].end:m.start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    for run in reversed(runs):
-        if len({m.entity for m in run}) >= 2 and run[0].start in subject_starts:
-            best = run
-            break
+    for _ in range(2):  # the two sentences before
+        if first > 0:
+            first = sentence_start(sdoc, first - 1)
+    floor = max(sdoc[first].idx, text.rfind("\n", 0, start) + 1)
+    best = next((run for run in reversed(_list_runs(mentions, text, start, floor, ("country", "organization")))
+                 if len({m.entity for m in run}) >= 2 and run[0].start in subject_starts), None)
     prior = next((g for g in reversed(found) if g.label.startswith("group:") and floor <= g.start < start), None)
     if prior is not None and (best is None or prior.start > best[-1].start):
         return Mention(start, start + len(tok), tok.text, prior.entity, prior.type, "anaphor", prior.label)
-    if best is None:
-        return None
-    return Mention(start, start + len(tok), tok.text, best[0].entity, best[0].type, "anaphor",
-                   "group:" + "|".join(f"{m.entity}\t{m.type}" for m in best[1:]))
+    return _group(text, start, start + len(tok), best) if best is not None else None
 
 
 _PLURAL_PRONOUNS = {"they", "ils", "elles"}
@@ -314,15 +307,7 @@ def _last_list_of(mentions: list[Mention], text: str, before: int, n: int, types
     """The latest list of exactly `n` actors of those types named together (« l'Arménie et l'Azerbaïdjan », "France,
     Russia and the United States") before `before`: "the two countries" take up a pair named as a pair, not the
     last two names of a longer list."""
-    runs: list[list[Mention]] = []
-    for m in mentions:
-        if m.end > before or m.start < floor or m.origin == "anaphor" or _group_type(m) not in types:
-            continue
-        if runs and _LIST_GAP.match(text[runs[-1][-1].end:m.start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    for run in reversed(runs):
+    for run in reversed(_list_runs(mentions, text, before, floor, types)):
         if len({m.entity for m in run}) == n and len(run) == n:
             return run
     return None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from veille.facts.anaphora import OF_BODY
 from veille.facts.arguments import (
     _chain_same_type,
     _companions,
@@ -98,7 +99,8 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
     out: list[_Trig] = []
     words = [t.text.lower() for t in sent]
     # words of a date a multi-word trigger may enclose (« qui a pris en 2009 le relais de »)
-    dated = {t.i - sent.start for t in sent for tx, _ in ctx.timexes if tx.start <= t.idx < tx.end}
+    spans = [(tx.start, tx.end) for tx, ti in ctx.timexes if sent.start <= ti < sent.end]
+    dated = {t.i - sent.start for t in sent if any(a <= t.idx < b for a, b in spans)}
     for k, t in enumerate(sent):
         if t.i in mention_toks and not (words[k] in _WAR_WORDS and ctx.tok_arg[t.i].m.type == "event"):
             continue  # (« la guerre d'août 2008 contre la Russie », "the 44-day war": a war the KB names is a war)
@@ -172,7 +174,6 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     en, tok = tr.entry, tr.tok
     if any(c.text.lower() in _MODAL for c in tok.children):
         return []
-    sent_args = [a for a in sent_args if not _title_demonym(ctx, a, sent_args)]
     if en.relation == "agreement_with" and _signs_a_law(tok):
         return []  # « a signé une loi / un décret », "signed a law": a domestic act, not an agreement with anyone
     if en.relation != "opposes" and _resisted(tok):
@@ -525,8 +526,10 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         para = ctx.ntext.rfind("\n", 0, sent.start_char)
         if para != last_para:
             last_supply, last_para = None, para
+        # a demonym inside a person's title is no party of any clause (read by `roles` from `sent_args`)
+        parties = [a for a in sent_args if not _title_demonym(ctx, a, sent_args)]
         for tr in trigs:
-            got = _trigger_facts(ctx, sent, sent_args, tr, dates)
+            got = _trigger_facts(ctx, sent, parties, tr, dates)
             if not got and tr.entry.supply and last_supply is not None and not tr.entry.inverse:
                 got = _carried_supply(ctx, sent, sent_args, tr, dates, last_supply)
             got += _yearly_amounts(ctx, sent, got)
@@ -746,9 +749,7 @@ def _group_of_body(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[i
         if not members or k + 1 >= len(sent_args):
             continue
         body = sent_args[k + 1]
-        if body.m.type != "organization" or not re.fullmatch(
-                r"\s*(?:membres?\s+)?(?:de l['’]|de la |du |des |d['’]|of the |of )\s*", ctx.ntext[a.m.end:body.m.start],
-                re.IGNORECASE):
+        if body.m.type != "organization" or not OF_BODY.fullmatch(ctx.ntext[a.m.end:body.m.start]):
             continue
         for m in [a] + members:
             out.append((1, _make(ctx, sent, "member_of", m, m.m.entity, body, (a.m.start, body.m.end), None, False,
