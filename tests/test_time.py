@@ -154,6 +154,11 @@ CASES = [
      [("In September 2024", "2024-09"), ("On 3 March", "2025-03-03")]),
     ("en", "Kyiv has blocked transit since 1 January 2020; in early March, the talks resumed.", A,
      [("since 1 January 2020", {"from": "2020-01-01", "to": None}), ("in early March", "2025-03")]),
+    # « de la même année », "of that year": the year the text gave last, whatever the distance in months
+    ("fr", "Le coup d'État a eu lieu le 26 juillet 2023. En décembre de la même année, le ministre est venu.",
+     "2025-01-29", [("le 26 juillet 2023", "2023-07-26"), ("En décembre", "2023-12")]),
+    ("en", "The coup came in January 2021. In December of that year, talks resumed.", "2025-06-01",
+     [("in January 2021", "2021-01"), ("In December", "2021-12")]),
 ]
 
 

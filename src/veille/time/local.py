@@ -70,6 +70,22 @@ def _nearest_full_date(text: str, atom, atoms, lo: int, reach: int) -> tuple | N
     return best[1] if best else None
 
 
+# « en décembre de la même année », "in December of that year": the year is the one the text gave last
+SAME_YEAR = re.compile(r"\s*,?\s*(?:de (?:la|cette) même année|de cette année-là|of (?:that|the) same year|of that year"
+                       r"|that (?:same )?year)\b", re.IGNORECASE)
+
+
+def same_year_anchor(text: str, atom, atoms) -> tuple | None:
+    """The year of the latest date before a yearless month or day followed by « de la même année »."""
+    spec = atom.spec
+    if spec[0] != "date" or spec[1][0] is not None or spec[1][1] is None or atom.to is not None or \
+            not SAME_YEAR.match(text, atom.end):
+        return None
+    years = [o.spec[1][0] for o in atoms if o.end <= atom.start and atom.start - o.start <= 1500
+             and o.spec[0] == "date" and o.spec[1][0] is not None]
+    return (years[-1], None, None) if years else None
+
+
 def local_anchors(text: str, atoms, writing: tuple | None = None, paragraph: bool = True) -> dict[int, tuple]:
     """Index of each yearless atom whose year its sentence gives -> the full date to resolve it against: the full
     date before it (`sentence_anchor`), or the yearless day just resolved before it in the same sentence
@@ -77,7 +93,7 @@ def local_anchors(text: str, atoms, writing: tuple | None = None, paragraph: boo
     out: dict[int, tuple] = {}
     chained: tuple[int, tuple] | None = None  # (end, full date) of the last day resolved by its sentence
     for k, atom in enumerate(atoms):
-        anchor = sentence_anchor(text, atom, atoms)
+        anchor = same_year_anchor(text, atom, atoms) or sentence_anchor(text, atom, atoms)
         if anchor is None and chained is not None and yearless_day(atom) and atom.start - chained[0] <= 120 \
                 and not SENTENCE_END.search(text, chained[0], atom.start):
             anchor = chained[1]
