@@ -197,6 +197,19 @@ def test_real_extracted_timeline(seed_kb):
             assert texts[s["doc"]][s["start"]:s["end"]] == s["quote"]
 
 
+def test_min_confidence_hides_the_learned_guesses(seed_kb):
+    """The learned pair scorer's facts (confidence at most 0.45) are in the timeline, and `--min-confidence 0.5`
+    leaves only what the rules state."""
+    everything = json.loads(run_veille("timeline", "Azerbaïdjan", "--json", db=seed_kb).stdout)["facts"]
+    confident = json.loads(run_veille("timeline", "Azerbaïdjan", "--min-confidence", "0.5", "--json",
+                                      db=seed_kb).stdout)["facts"]
+    assert any(f["confidence"] < 0.5 for f in everything)
+    assert confident and all(f["confidence"] >= 0.5 for f in confident)
+    assert {f["id"] for f in confident} == {f["id"] for f in everything if f["confidence"] >= 0.5}
+    listed = json.loads(run_veille("facts", "--min-confidence", "0.5", "--json", db=seed_kb).stdout)
+    assert listed and all(f["confidence"] >= 0.5 for f in listed)
+
+
 def test_precision_aware_order_and_window(tmp_path):
     """Without the seeds: « 2025 » sorts before « 2025-08 », undated last; a window meets coarser dates."""
     from veille.model import Analysis, Document, EntityInfo

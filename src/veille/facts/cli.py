@@ -108,7 +108,7 @@ def run_timeline(args: argparse.Namespace) -> int:
         if other is None:
             return _no_entity(args.with_)
     facts = timeline(conn, actor["id"], other["id"] if other else None, args.date_from, args.date_to,
-                     relation=args.relation)
+                     relation=args.relation, min_confidence=args.min_confidence)
     if args.json:
         _dump({"actor": actor, "with": other, "from": args.date_from, "to": args.date_to, "facts": facts})
         return 0
@@ -180,7 +180,8 @@ def run_facts(args: argparse.Namespace) -> int:
     if args.doc and conn.execute("SELECT 1 FROM documents WHERE name = ?", (args.doc,)).fetchone() is None:
         print(f"no document named {args.doc!r} in {args.db}", file=sys.stderr)
         return 1
-    facts = list_facts(conn, relation=args.relation, doc=args.doc, entity_id=entity_id, limit=args.limit)
+    facts = list_facts(conn, relation=args.relation, doc=args.doc, entity_id=entity_id, limit=args.limit,
+                       min_confidence=args.min_confidence)
     if args.json:
         _dump(facts)
         return 0
@@ -216,6 +217,9 @@ def run_conflicts(args: argparse.Namespace) -> int:
     return 0
 
 
+_MIN_CONF = "only facts of at least this confidence (0.5 hides the learned scorer's pairs, which are at most 0.45)"
+
+
 def add_command(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("timeline", help="an actor's dated facts, chronological, with sources and quotes")
     p.add_argument("actor", metavar="ACTOR", help="id, French or English name, or alias (Q227, Azerbaïdjan, OTAN)")
@@ -223,6 +227,7 @@ def add_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="facts meeting this date or later (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="facts meeting this date or earlier")
     p.add_argument("--relation", help="only this relation")
+    p.add_argument("--min-confidence", type=float, metavar="C", help=_MIN_CONF)
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=run_timeline)
 
@@ -238,6 +243,7 @@ def add_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--doc", metavar="NAME", help="only facts stated in this document")
     p.add_argument("--actor", help="only facts involving this actor")
     p.add_argument("--limit", type=int, help="at most this many facts")
+    p.add_argument("--min-confidence", type=float, metavar="C", help=_MIN_CONF)
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=run_facts)
 

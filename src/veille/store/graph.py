@@ -139,7 +139,7 @@ def _date_filter(date_from: str | None, date_to: str | None) -> tuple[str, list[
 
 def timeline(conn: sqlite3.Connection, entity_id: str, with_id: str | None = None, date_from: str | None = None,
              date_to: str | None = None, relation: str | None = None, limit: int | None = None,
-             offset: int = 0) -> list[dict]:
+             offset: int = 0, min_confidence: float | None = None) -> list[dict]:
     """Facts where `entity_id` is subject or object, chronological (dated first, coarser date first on ties),
     each with `direction` ('out' when the actor is the subject), `other` (the other actor or None), its sources
     (doc, span, exact quote, `copied_from`, copy `group`) and `n_sources` / `n_independent`. `limit` / `offset`
@@ -148,6 +148,9 @@ def timeline(conn: sqlite3.Connection, entity_id: str, with_id: str | None = Non
     if relation:
         extra = f"{extra} AND relation = ?" if extra else "relation = ?"
         extra_params.append(relation)
+    if min_confidence is not None:  # e.g. 0.5 hides the learned scorer's guesses (confidence at most 0.45)
+        extra = f"{extra} AND confidence >= ?" if extra else "confidence >= ?"
+        extra_params.append(min_confidence)
     tail = f" AND {extra}" if extra else ""
     # two indexed selects instead of one OR over two columns
     if with_id:
@@ -210,9 +213,14 @@ def _carried_by_succession(conn: sqlite3.Connection, facts: list[dict], date_fro
 
 
 def list_facts(conn: sqlite3.Connection, relation: str | None = None, doc: str | None = None,
-               entity_id: str | None = None, limit: int | None = None) -> list[dict]:
-    """Facts, chronological, optionally of one relation, stated in one document (by name) or involving one actor."""
+               entity_id: str | None = None, limit: int | None = None,
+               min_confidence: float | None = None) -> list[dict]:
+    """Facts, chronological, optionally of one relation, stated in one document (by name), involving one actor or
+    of at least some confidence."""
     conds, params = [], []
+    if min_confidence is not None:
+        conds.append("confidence >= ?")
+        params.append(min_confidence)
     if relation:
         conds.append("relation = ?")
         params.append(relation)
