@@ -28,6 +28,12 @@ from veille.time import infer_publication
     # a bare year in a proposal told after the yearless month keeps the dated bound
     ("Début octobre 2025, le président a proposé des manoeuvres. Début novembre, il a proposé que les armées "
      "mènent des exercices en 2026.", "fr", "2025-11"),
+    # the yearless dateline is no evidence of its own year, and a month told after a full date of its paragraph
+    # belongs to that date's episode, not to the months before the writing
+    ("Corne de l'Afrique\n\nADDIS-ABEBA, 15 janvier (Agence) – Les deux dirigeants se sont rencontrés samedi. Le "
+     "6 janvier 2024, un protocole avait été signé. En avril, le pays a rappelé son ambassadeur.\n\nLe 10 octobre "
+     "2024, trois présidents se sont réunis à Asmara.\n\nEn juillet, des pourparlers ont échoué. La déclaration a "
+     "été adoptée le 11 décembre. La nouvelle mission a pris le relais le 1er janvier.", "fr", "2025-01-15"),
 ])
 def test_publication_date(text, lang, expected):
     assert infer_publication(text, lang) == expected

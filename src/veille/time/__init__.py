@@ -23,7 +23,7 @@ import bisect
 import re
 
 from veille.model import Timex
-from veille.time.infer import infer_anchor
+from veille.time.infer import in_dateline, infer_anchor
 from veille.time.local import local_anchors
 from veille.time.patterns import patterns
 from veille.time.resolve import parse_anchor, to_timex
@@ -76,10 +76,8 @@ def extract_in_span(timexes: list[Timex] | TimexIndex, start: int, end: int) -> 
     return index.within(start, end)
 
 
-_PROSE = re.compile(r"[.!?]\s+[A-ZÀ-Ý]")  # two sentences: prose, not a title or a dateline
 _DATELINE_CHARS = 400
 _YEAR_IN = re.compile(r"\b(1[89]|20)\d\d\b")
-_AGENCY = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+,\s")
 
 
 def infer_publication(text: str, lang: str = "fr") -> str | None:
@@ -91,13 +89,7 @@ def infer_publication(text: str, lang: str = "fr") -> str | None:
     base = infer_anchor(text, lang)
     head = text[:_DATELINE_CHARS]
     for t in extract(head, lang, base):
-        line_start = head.rfind("\n", 0, t.start) + 1
-        line_end = head.find("\n", t.end)
-        line = head[line_start:line_end if line_end >= 0 else len(head)]
-        # a dateline: a short line of the head, or an agency's « KIEV, 1er janvier 2025 (AFP) - » opening
-        in_head = head.count("\n", 0, line_start) < 3
-        dateline = len(line) < 120 and not _PROSE.search(line) or (bool(_AGENCY.match(line)) and t.start - line_start < 40)
-        if in_head and dateline and isinstance(t.value, str) and len(t.value) == 10 and t.mod is None:
+        if in_dateline(head, t.start) and isinstance(t.value, str) and len(t.value) == 10 and t.mod is None:
             value = t.value
             if not _YEAR_IN.search(t.text) and base and value[:len(base)] < base:
                 value = f"{int(value[:4]) + 1}{value[4:]}"

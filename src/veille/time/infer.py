@@ -10,6 +10,8 @@ year after it. The result keeps the month when one is known (« 2025-10 »), els
 
 from __future__ import annotations
 
+import re
+
 from veille.time.local import local_anchors
 from veille.time.patterns import patterns
 from veille.time.resolve import iso, tense_at
@@ -37,12 +39,19 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
         if spec[0] != "date" or atom.role in _FUTURE_ROLES:
             continue
         y, m, _ = spec[1]
+        if y is None and "\n" in text and in_dateline(text, atom.start):
+            continue  # a yearless dateline (« ADDIS-ABEBA, 15 janvier – ») is the writing day `infer_publication` reads
         tense = tense_at(text, atom.start, pat)
         if tense == "future":
             continue
         if y is None:
-            # a yearless day next to a full date of its sentence belongs to that date's year, not the writing's
-            if m is not None and tense == "past" and k not in local:
+            # a yearless day next to a full date of its sentence belongs to that date's year, not the writing's;
+            # a later month told just after a full date of its paragraph is dated by it (« Le 6 janvier 2024, …
+            # En avril, … »): the episode told, which may be older than the writing's news
+            story = _story_date(text, atom, atoms) if m is not None and tense == "past" and k not in local else None
+            if story is not None and m >= story[1]:
+                dated.append((story[0], m))
+            elif m is not None and tense == "past" and k not in local:
                 yearless_past.append(m)
                 yearless_at.append((m, atom.start))
         elif m is not None:
@@ -73,6 +82,36 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
     if years:
         return str(max(years))
     return None
+
+
+_STORY_REACH = 300
+_PROSE = re.compile(r"[.!?]\s+[A-ZÀ-Ý]")  # two sentences: prose, not a title or a dateline
+_AGENCY = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+,\s")
+
+
+def in_dateline(text: str, start: int) -> bool:
+    """Position `start` lies in the document's dateline: a short line among its first three (« Note d'analyse – 4
+    décembre 2024 »), or the head of an agency's « KIEV, 1er janvier (AFP) – » opening."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("\n", 0, line_start) >= 3:
+        return False
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return len(line) < 120 and not _PROSE.search(line) or (bool(_AGENCY.match(line)) and start - line_start < 40)
+
+
+def _story_date(text: str, atom, atoms) -> tuple[int, int] | None:
+    """(year, month) of the nearest full date stated shortly before `atom` in its paragraph, if any."""
+    para = text.rfind("\n", 0, atom.start) + 1
+    lo = max(para, atom.start - _STORY_REACH)
+    best = None
+    for other in atoms:
+        if other is atom or other.start < lo or other.end > atom.start:
+            continue
+        spec = other.spec if other.spec[0] == "date" else ("date", other.spec[2]) if other.spec[0] == "span" else None
+        if spec is not None and spec[1][0] is not None and spec[1][1] is not None:
+            best = (spec[1][0], spec[1][1])
+    return best
 
 
 def _across_new_year(y: int, m: int, months: list[int]) -> tuple[int, int]:
