@@ -122,6 +122,17 @@ def _features(ctx: _DocContext, sent, a: Arg, b: Arg, trigs: list[_Trig], sent_f
     return f, (best[1] if best is not None and best[0] <= 6 else None)
 
 
+# nouns a demonym only gives the origin or nationality of (« citoyens serbes d'origine russe »): no actor acts there
+_ORIGIN_NOUNS = {"origine", "origin", "descent", "citoyens", "citoyen", "citizens", "citizen", "ressortissants",
+                 "nationals", "habitants", "residents", "inhabitants", "population", "minorité", "minority",
+                 "diaspora", "communauté", "community"}
+
+
+def _origin_only(ctx: _DocContext, a: Arg) -> bool:
+    tok = ctx.sdoc[a.head]
+    return a.m.origin == "demonym" and tok.head.i != tok.i and tok.head.lower_ in _ORIGIN_NOUNS
+
+
 def pair_candidates(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Candidate]:
     """Every two actors of a sentence that no fact of that sentence relates (the closest mentions of each)."""
     doc_pairs = {frozenset((f.subject, f.object)) for f in facts if f.object}
@@ -131,7 +142,7 @@ def pair_candidates(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> l
         here = [f for f in facts if s0 <= f.span_start < s1]
         paired = {frozenset((f.subject, f.object)) for f in here if f.object}
         in_facts = {e for f in here for e in (f.subject, f.object) if e}
-        args = [x for x in sent_args if x.m.type in _TYPES]
+        args = [x for x in sent_args if x.m.type in _TYPES and not _origin_only(ctx, x)]
         best: dict[frozenset, tuple[int, Arg, Arg]] = {}
         for i, a in enumerate(args):
             for b in args[i + 1:]:
