@@ -84,14 +84,14 @@ def _features(ctx: _DocContext, sent, a: Arg, b: Arg, trigs: list[_Trig], sent_f
     lca, plen = _lca(ta, tb)
     f.append(f"plen={_bucket(plen, (1, 2, 3, 5, 8))}")
     if lca is not None:
-        f += [f"lcapos={lca.pos_}", f"lca={lca.lower_}"]
+        f += [f"lcapos={lca.pos_}", f"lca={lca.lemma_.lower()}"]
         if lca.i == ta.i:
             f.append("lca_a")
         elif lca.i == tb.i:
             f.append("lca_b")
     gap = [t for t in sd[lo + 1:hi] if not t.is_punct]
     if len(gap) <= 8:
-        f += [f"w={t.lower_}" for t in gap if ctx.tok_arg.get(t.i) is None]
+        f += [f"w={t.lemma_.lower()}" for t in gap if ctx.tok_arg.get(t.i) is None]
     best = None
     for tr in trigs:
         where = "in" if lo < tr.tok.i < hi else "out"
