@@ -67,18 +67,28 @@ def _subtree_ids(tok) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def _tree_dist(a, b) -> int:
-    """Number of dependency edges between two tokens."""
-    anc_a = [a.i] + [t.i for t in a.ancestors]
-    pos = {i: k for k, i in enumerate(anc_a)}
-    k = 0
-    t = b
+def lca(a, b):
+    """Lowest common ancestor of two tokens in the dependency tree and the number of edges between them (None and
+    99 across parse trees)."""
+    pos = {t.i: k for k, t in enumerate([a, *a.ancestors])}
+    k, t = 0, b
     while t.i not in pos:
         if t.head.i == t.i:
-            return 99
-        t = t.head
-        k += 1
-    return k + pos[t.i]
+            return None, 99
+        t, k = t.head, k + 1
+    return t, k + pos[t.i]
+
+
+def _tree_dist(a, b) -> int:
+    """Number of dependency edges between two tokens."""
+    return lca(a, b)[1]
+
+
+# the PLOVER category of a relation stated without a trigger word of its own (FORMAT.md's correspondence)
+RELATION_PLOVER = {"cooperates_with": "COOPERATE", "agreement_with": "AGREE", "supports": "SUPPORT",
+                   "opposes": "REJECT", "threatens": "THREATEN", "attacks": "ASSAULT", "sanctions": "SANCTION",
+                   "supplies": "AID", "mediates": "MEDIATE", "meets": "CONSULT", "contributes_to": "AID",
+                   "proposes": "REQUEST"}
 
 
 class _DocContext:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from veille.facts.context import Arg, _cessation, _DocContext, _make, _negated, _pick_date, _Trig
+from veille.facts.context import RELATION_PLOVER, Arg, _cessation, _DocContext, _make, _negated, _pick_date, _Trig, lca
 from veille.model import Fact
 
 MODEL_PATH = Path(__file__).parent / "data" / "pair_model.json"
@@ -34,6 +35,7 @@ class Candidate:
     b: Arg
     features: list[str]
     trig: _Trig | None  # the trigger that would give the relation, if any
+    lca: object  # the two heads' lowest common ancestor (spaCy Token), None across parse trees
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -41,18 +43,6 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
         if n <= e:
             return str(e)
     return f">{edges[-1]}"
-
-
-def _lca(a, b):
-    """Lowest common ancestor of two tokens in the dependency tree (None across parse trees) and path length."""
-    anc = [a] + list(a.ancestors)
-    pos = {t.i: k for k, t in enumerate(anc)}
-    k, t = 0, b
-    while t.i not in pos:
-        if t.head.i == t.i:
-            return None, 99
-        t, k = t.head, k + 1
-    return t, k + pos[t.i]
 
 
 def _coordinated(a, b) -> bool:
@@ -65,7 +55,7 @@ def _coordinated(a, b) -> bool:
     return a.dep_ == "conj" and b.dep_ == "conj" and a.head.i == b.head.i
 
 
-def _features(ctx: _DocContext, sent, a: Arg, b: Arg, trigs: list[_Trig], sent_facts: list[Fact],
+def _features(ctx: _DocContext, sent, a: Arg, b: Arg, top, plen: int, trigs: list[_Trig], sent_facts: list[Fact],
               doc_pairs: set[frozenset], in_facts: set[str]) -> tuple[list[str], _Trig | None]:
     sd = ctx.sdoc
     ta, tb = sd[a.head], sd[b.head]
@@ -81,13 +71,12 @@ def _features(ctx: _DocContext, sent, a: Arg, b: Arg, trigs: list[_Trig], sent_f
     if _coordinated(ta, tb) or _coordinated(tb, ta):
         f.append("coord")
         f.append(f"coord|{a.m.type}>{b.m.type}")
-    lca, plen = _lca(ta, tb)
     f.append(f"plen={_bucket(plen, (1, 2, 3, 5, 8))}")
-    if lca is not None:
-        f += [f"lcapos={lca.pos_}", f"lca={lca.lemma_.lower()}"]
-        if lca.i == ta.i:
+    if top is not None:
+        f += [f"lcapos={top.pos_}", f"lca={top.lemma_.lower()}"]
+        if top.i == ta.i:
             f.append("lca_a")
-        elif lca.i == tb.i:
+        elif top.i == tb.i:
             f.append("lca_b")
     gap = [t for t in sd[lo + 1:hi] if not t.is_punct]
     if len(gap) <= 8:
@@ -98,7 +87,7 @@ def _features(ctx: _DocContext, sent, a: Arg, b: Arg, trigs: list[_Trig], sent_f
         f.append(f"tr_{where}={tr.entry.relation}")
         f.append(f"tr_{where}={tr.entry.relation}|{a.m.type}>{b.m.type}")
         d = 0 if where == "in" else min(abs(tr.tok.i - lo), abs(tr.tok.i - hi))
-        if lca is not None and tr.tok.i == lca.i:
+        if top is not None and tr.tok.i == top.i:
             f.append(f"tr_lca={tr.entry.relation}")
             d = -1
         if best is None or d < best[0]:
@@ -136,10 +125,11 @@ def _origin_only(ctx: _DocContext, a: Arg) -> bool:
 def pair_candidates(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Candidate]:
     """Every two actors of a sentence that no fact of that sentence relates (the closest mentions of each)."""
     doc_pairs = {frozenset((f.subject, f.object)) for f in facts if f.object}
+    by_start = sorted(facts, key=lambda f: f.span_start)
+    starts = [f.span_start for f in by_start]
     out: list[Candidate] = []
     for sent, sent_args, trigs in said:
-        s0, s1 = sent.start_char, sent.end_char
-        here = [f for f in facts if s0 <= f.span_start < s1]
+        here = by_start[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
         paired = {frozenset((f.subject, f.object)) for f in here if f.object}
         in_facts = {e for f in here for e in (f.subject, f.object) if e}
         args = [x for x in sent_args if x.m.type in _TYPES and not _origin_only(ctx, x)]
@@ -155,11 +145,11 @@ def pair_candidates(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> l
                 if key not in best or d < best[key][0]:
                     best[key] = (d, a, b) if a.head <= b.head else (d, b, a)
         for _, a, b in best.values():
-            feats, trig = _features(ctx, sent, a, b, trigs, here, doc_pairs, in_facts)
-            lca, _ = _lca(ctx.sdoc[a.head], ctx.sdoc[b.head])
-            if any(t is not None and _negated(ctx, t) for t in (lca, trig.tok if trig else None)):
+            top, plen = lca(ctx.sdoc[a.head], ctx.sdoc[b.head])
+            feats, trig = _features(ctx, sent, a, b, top, plen, trigs, here, doc_pairs, in_facts)
+            if any(t is not None and _negated(ctx, t) for t in (top, trig.tok if trig else None)):
                 continue  # "Georgia never joined the CSTO": what a clause denies, the model does not restore
-            out.append(Candidate(sent, a, b, feats, trig))
+            out.append(Candidate(sent, a, b, feats, trig, top))
     return out
 
 
@@ -212,20 +202,13 @@ def _fact_for(ctx: _DocContext, model: dict, c: Candidate, p: float) -> Fact:
     if c.trig is not None:
         tok = c.trig.tok
         word = tok.text
-        plover = c.trig.entry.plover if c.trig.entry.relation == rel else _PLOVER.get(rel)
+        plover = c.trig.entry.plover if c.trig.entry.relation == rel else RELATION_PLOVER.get(rel)
         span = (tok.idx, sd[c.trig.end].idx + len(sd[c.trig.end]))
         date = _pick_date(ctx, tok, c.sent)
         ends = _cessation(ctx, tok)
     else:
-        lca, _ = _lca(sd[a.head], sd[b.head])
-        anchor = lca if lca is not None else sd[b.head]
-        plover, word, span, ends = _PLOVER.get(rel), None, (anchor.idx, anchor.idx + len(anchor)), False
+        anchor = c.lca if c.lca is not None else sd[b.head]
+        plover, word, span, ends = RELATION_PLOVER.get(rel), None, (anchor.idx, anchor.idx + len(anchor)), False
         date = _pick_date(ctx, anchor, c.sent)
     return _make(ctx, c.sent, rel, subj, subj.m.entity, obj, span, date, ends, min(0.45, round(p * 0.5, 2)),
                  plover, word)
-
-
-# the PLOVER category of a relation stated without a trigger word of its own (FORMAT.md's correspondence)
-_PLOVER = {"cooperates_with": "COOPERATE", "agreement_with": "AGREE", "supports": "SUPPORT", "opposes": "REJECT",
-           "threatens": "THREATEN", "attacks": "ASSAULT", "sanctions": "SANCTION", "supplies": "AID",
-           "mediates": "MEDIATE", "meets": "CONSULT", "contributes_to": "AID", "proposes": "REQUEST"}

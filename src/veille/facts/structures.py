@@ -23,6 +23,7 @@ from veille.facts.clauses import (
     terrorist_designation_facts,
 )
 from veille.facts.context import (
+    RELATION_PLOVER,
     Arg,
     _add_with_conjuncts,
     _args_under,
@@ -472,7 +473,7 @@ def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[
 
     def make(rel: str, subj: Arg, obj: Arg | None, anchor) -> Fact:
         return _make(ctx, sent, rel, subj, subj.m.entity, obj, (anchor.idx, anchor.idx + len(anchor)),
-                     _pick_date(ctx, anchor, sent), False, 0.6, _PLOVER.get(rel), rel)
+                     _pick_date(ctx, anchor, sent), False, 0.6, RELATION_PLOVER.get(rel), rel)
 
     return (mediation_facts(ctx, sent, sent_args, subject_args, make)
             + terrorist_designation_facts(ctx, sent, sent_args, subject_args, make)
@@ -497,7 +498,6 @@ def _list_maker(ctx: _DocContext):
     return make
 
 
-_PLOVER = {"mediates": "MEDIATE", "opposes": "REJECT", "supplies": "AID", "located_in": None}
 
 
 _HQ = re.compile(r"(?P<owner>\b(?:its|their|whose|son|sa|leur|dont\s+le|dont\s+les)\b|['’]s)\s+"
