@@ -196,3 +196,26 @@ def test_the_city_where_a_named_leader_sits_is_no_target():
                          "expulsé l'ambassadeur en janvier 2022.", lang="fr", published=None))
     assert not any(f.object in ("city:bamako", "Q912") and f.relation == "opposes" for f in a.facts)
     assert any(f.relation == "leader_of" and f.object == "Q912" for f in a.facts)
+
+
+def test_taking_part_in_an_organisation_or_a_partnership_is_membership():
+    facts, names = facts_of("Uzbekistan has taken part in the EAPC since 1997.", "en")
+    assert any(f.relation == "member_of" and f.start == "1997" and "Uzbekistan" in names[f.subject] and
+               names.get(f.object or "") == "EAPC" for f in facts)
+    facts, names = facts_of("Depuis 2009, la Moldova participe au Partenariat oriental.", "fr")
+    assert has(facts, names, "member_of", "Moldova", "Partenariat oriental")
+    assert not has(facts, names, "participates_in", "Moldova", "Partenariat oriental")
+
+
+def test_a_copula_membership_takes_the_date_of_its_clause():
+    facts, names = facts_of("Helsinki est devenu le 31e membre de l'Alliance le 4 avril 2023.", "fr")
+    assert any(f.relation == "member_of" and f.start == "2023-04-04" and names[f.subject] == "Helsinki" and
+               names.get(f.object or "") == "Alliance" for f in facts)
+
+
+def test_a_framework_noun_frames_only_after_its_preposition():
+    facts, names = facts_of("La Géorgie participe aux exercices dans le cadre du PARP.", "fr")
+    assert has(facts, names, "participates_in", "Géorgie", "PARP")
+    facts, names = facts_of("Depuis 2009, la Moldova participe au Partenariat oriental, le cadre de coopération de "
+                            "l'UE.", "fr")
+    assert not any(f.trigger == "cadre" and "Moldova" in names[f.subject] for f in facts)

@@ -112,6 +112,8 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
             if last is not None:
                 out.append(_Trig(en, t, t.i + last - k))
         for en in match_token(ctx.lex, t.text):
+            if en.after_prep and not any(w in en.after_prep for w in words[max(0, k - 3):k]):
+                continue  # « le cadre de coopération de l'UE » is a description, « dans le cadre du PARP » a frame
             out.append(_Trig(en, t, t.i))
     return out
 
@@ -334,8 +336,12 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         rel = "mediates" if mediated and sa is host else en.relation
         otype = ctx.types.get(oe, oa.m.type if oa else "country")
         rel = en.by_type.get(otype, rel)
-        if rel == "participates_in" and en.relation == "member_of" and framework(ctx, oe):
-            rel = "member_of"  # « fait partie des partenaires nouvelles opportunités »: a partnership has members
+        if rel == "participates_in" and (en.relation == "member_of" and framework(ctx, oe) or
+                                         en.relation == "participates_in" and
+                                         (otype == "programme" and framework(ctx, oe) or otype == "organization")):
+            # « fait partie des partenaires nouvelles opportunités », « participe au Partenariat oriental », "a
+            # participating State of the OSCE": who takes part in a partnership or an organisation is a member
+            rel = "member_of"
         if en.supply and en.inverse and otype == "person" and ctx.types.get(se) == "person":
             rel = "meets"  # "Orbán received Mr Kristersson in Budapest": a visitor, not goods
         if otype == "place" and rel in _BETWEEN_ACTORS and oa is not None:

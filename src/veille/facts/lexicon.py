@@ -38,6 +38,7 @@ class Entry:
     obj_types: tuple[str, ...] = ()
     obj_required: bool = False
     ends: bool = False  # the trigger itself ends the relation (« quitter », "withdraw from"): its date is the end
+    after_prep: tuple[str, ...] = ()  # the trigger counts only right after one of these (« dans le cadre de »)
     by_type: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -79,6 +80,7 @@ def get_lexicon(lang: str) -> Lexicon:
             passive_agent=e.get("passive_agent", False), of_object=e.get("of_object", False),
             implicit=e.get("implicit", e["relation"] in _IMPLICIT_OK), obj_types=tuple(e.get("obj_types", ())),
             obj_required=e.get("obj_required", False), ends=e.get("ends", False),
+            after_prep=tuple(per.get("after_prep", ())),
             by_type=dict(e.get("by_type", {})),
         ))
     single: dict[str, list[tuple[str, Entry]]] = {}

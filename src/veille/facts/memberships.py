@@ -23,6 +23,7 @@ from veille.facts.context import (
     _pick_date,
     _prep_of,
     _subtree_ids,
+    _tree_dist,
 )
 from veille.model import Fact
 from veille.nlp import sentence_start
@@ -154,7 +155,12 @@ def _copula_membership(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tup
             if b.m.type != "organization" or b.m.start - a.m.end > 70:
                 continue
             if _COPULA_MEMBER.match(between) and not _negated(ctx, ctx.sdoc[b.head]):
-                out.append((2, _make(ctx, sent, "member_of", a, a.m.entity, b, (a.m.start, b.m.end), None, False,
+                # « X est devenu membre de Y le 4 avril 2023 »: a date of the member noun's own clause dates it
+                noun = ctx.sdoc[b.head].head
+                date = _pick_date(ctx, noun, sent)
+                if date is not None and _tree_dist(noun, ctx.sdoc[date[1]]) > 3:
+                    date = None
+                out.append((2, _make(ctx, sent, "member_of", a, a.m.entity, b, (a.m.start, b.m.end), date, False,
                                      0.6, "COOPERATE", "member")))
             break
     return out
