@@ -183,3 +183,18 @@ def test_a_body_named_again_by_its_head_noun_alone():
     again = [m for m in a.mentions if m.text == "Commission" and m.start > 30]
     assert again and again[0].entity == "Q8880"
     assert not any(m.text == "Conseil" and m.entity == "Q8880" for m in a.mentions)
+
+
+def test_an_english_possessive_is_no_part_of_the_name():
+    text = ("The European Union's foreign ministers met on Monday. Russia's envoy was not invited, and the "
+            "European Union said so.")
+    found = links(text, "en")
+    assert "European Union's" not in found
+    assert entity_of(text, "European Union", lang="en") == "Q458"
+
+
+def test_known_short_forms_of_bodies_and_operations():
+    assert entity_of("Le Kazakhstan est membre de l'Organisation de Shanghai.", "Organisation de Shanghai",
+                     lang="fr") == entity_of("Le Kazakhstan est membre de l'OCS.", "OCS", lang="fr")
+    assert entity_of("Les États-Unis ont lancé l'opération Enduring Freedom en 2001.", "opération Enduring Freedom",
+                     lang="fr") == entity_of("Enduring Freedom a pris fin en 2014.", "Enduring Freedom", lang="fr")

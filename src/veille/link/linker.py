@@ -264,6 +264,8 @@ class Linker:
             end_tok = _extend_name(sdoc, ent, lambda name: bool(self.kb.lookup(name))) \
                 if label not in ("PER", "PERSON") else ent.end
             s, e = _trim(text, ent.start_char, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
+            if text[e - 2:e] in ("'s", "’s") and e - s > 3 and not self.kb.lookup(text[s:e]):
+                e -= 2  # "the European Union's members": the possessive is no part of the name (but "Moody's" is)
             cut = text.find(" (", s, e)
             if cut > s and ")" not in text[cut:e] and self.kb.lookup(text[s:cut]):
                 e = cut  # "Nordic Defence Cooperation (NORDEFCO": a known name, its acronym a mention of its own
