@@ -198,3 +198,8 @@ def test_known_short_forms_of_bodies_and_operations():
                      lang="fr") == entity_of("Le Kazakhstan est membre de l'OCS.", "OCS", lang="fr")
     assert entity_of("Les États-Unis ont lancé l'opération Enduring Freedom en 2001.", "opération Enduring Freedom",
                      lang="fr") == entity_of("Enduring Freedom a pris fin en 2014.", "Enduring Freedom", lang="fr")
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before_even_with_a_generational_suffix():
+    text = "President Ferdinand Marcos Jr said Manila would not back down. Marcos met the ambassador on Friday."
+    assert entity_of(text, "Marcos", lang="en") == entity_of(text, "Ferdinand Marcos Jr", lang="en")

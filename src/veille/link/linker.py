@@ -34,6 +34,7 @@ _TRAILING = re.compile(r"[\s.,;:!?)\]»\"'’-]+$")
 _LEADING_PUNCT = re.compile(r"^[\s(\[«\"'’-]+")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,9})\s*\)")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")  # "Ferdinand Marcos Jr": "Marcos" is his surname
 _EQUIPMENT = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?\d?|[A-Z]{1,3}\d{2,4})(?:\s|$)")
 # words that join the parts of a name (not « en », « à », "in", "on": « Crimea in March » is no name)
 _CONNECTORS = {"of", "for", "the", "de", "du", "des", "pour", "la", "le", "l'", "d'"}
@@ -572,7 +573,8 @@ class Linker:
             etype = guess_type(c.text, "ORG" if is_acronym(c.text) else c.label, lang)
             if etype == "person":
                 f = fold(c.text)
-                earlier = next((i for full, i in persons if full != f and full.endswith(" " + f)), None)
+                earlier = next((i for full, i in persons
+                                if full != f and _SUFFIX.sub("", full).endswith(" " + f)), None)
                 if earlier:
                     add(c, earlier, "same_name", "person")
                     continue
