@@ -11,7 +11,7 @@ from collections import Counter
 
 from veille.facts.roles import _capital_state, kb_actor
 from veille.model import Analysis, Mention
-from veille.nlp import sentence_start
+from veille.nlp import doc_text, sentence_start
 
 # head noun of a definite/demonstrative NP -> the entity types it can stand for ("main" = the main actor)
 _NOUN_TYPES = {
@@ -90,7 +90,7 @@ def _last_of_types(mentions: list[Mention], before: int, types: tuple[str, ...],
 def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention]:
     """Pseudo-mentions for anaphors whose antecedent can be found (sorted by position)."""
     mentions = sorted(analysis.mentions, key=lambda m: m.start)
-    text = sdoc.text  # spaCy joins the tokens again on each access: once per document
+    text = doc_text(sdoc)
     covered = set()
     for m in mentions:
         covered.update(range(m.start, m.end))

@@ -16,6 +16,7 @@ from veille.facts.anaphora import anaphor_mentions, main_actor
 from veille.facts.attributes import dates_from
 from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_cessation
 from veille.model import Analysis, Fact, Mention, Timex
+from veille.nlp import doc_text
 
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "age", "ure", "ité", "iat", "ien", "ure", "ship", "ord",
                   "ogue", "port", "ions", "ents", "ises", "ats", "ité", "embargo", "aison", "ente", "ission")
@@ -98,7 +99,7 @@ class _DocContext:
         self.analysis = analysis
         self.sdoc = sdoc
         self.text = analysis.doc.text
-        self.ntext = sdoc.text  # same offsets, typographic apostrophes made ASCII
+        self.ntext = doc_text(sdoc)  # same offsets, typographic apostrophes made ASCII
         self.lang = analysis.doc.lang if analysis.doc.lang in ("fr", "en") else "fr"
         self.lex: Lexicon = get_lexicon(self.lang)
         self.main = main_actor(analysis)
@@ -493,7 +494,7 @@ _ABBREV = re.compile(r"(?:\b[A-Z]|\bM|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bNo
 def _sentences(sdoc):
     """Sentence units cut from the text (full stops followed by a capital, line breaks): the parser's own sentence
     boundaries are unreliable on long news sentences, and titles/list items must not merge with what follows."""
-    text = sdoc.text
+    text = doc_text(sdoc)
     start = 0
     bounds = []
     for m in _SENT_END.finditer(text):

@@ -2,6 +2,7 @@
 
 from veille.nlp.pipeline import (
     MODEL_NAMES,
+    doc_text,
     get_nlp,
     normalise_for_nlp,
     parse,
@@ -10,4 +11,4 @@ from veille.nlp.pipeline import (
     sentence_start,
 )
 
-__all__ = ["MODEL_NAMES", "get_nlp", "normalise_for_nlp", "parse", "parse_many", "sentence_end", "sentence_start"]
+__all__ = ["MODEL_NAMES", "doc_text", "get_nlp", "normalise_for_nlp", "parse", "parse_many", "sentence_end", "sentence_start"]

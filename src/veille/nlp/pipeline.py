@@ -57,6 +57,15 @@ def parse_many(texts: Iterable[str], lang: str = "fr", batch_size: int = 16) -> 
     yield from get_nlp(lang).pipe((normalise_for_nlp(t) for t in texts), batch_size=batch_size)
 
 
+def doc_text(sdoc: Doc) -> str:
+    """The parsed text. spaCy's `Doc.text` joins every token again on each access; the text is joined once per
+    document and kept in its `user_data`."""
+    text = sdoc.user_data.get("veille_text")
+    if text is None:
+        text = sdoc.user_data["veille_text"] = sdoc.text
+    return text
+
+
 def _sent_starts(sdoc: Doc) -> list[int]:
     """First token index of each sentence. spaCy's `Token.sent` walks the document's sentences on every call; the
     starts are computed once per document and kept in its `user_data`."""
