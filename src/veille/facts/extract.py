@@ -64,7 +64,7 @@ from veille.facts.document import (
 )
 from veille.facts.forces import _troop_facts, _war_bounds
 from veille.facts.learned import learned_facts
-from veille.facts.lexicon import is_aspiration, match_token
+from veille.facts.lexicon import is_aspiration, match_token, multi_starting
 from veille.facts.memberships import (
     _approved_bids,
     _copula_membership,
@@ -101,13 +101,13 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
     words = [t.text.lower() for t in sent]
     # words of a date a multi-word trigger may enclose (« qui a pris en 2009 le relais de »)
     spans = [(tx.start, tx.end) for tx, ti in ctx.timexes if sent.start <= ti < sent.end]
-    dated = {t.i - sent.start for t in sent if any(a <= t.idx < b for a, b in spans)}
+    dated = {t.i - sent.start for t in sent if any(a <= t.idx < b for a, b in spans)} if spans else set()
     for k, t in enumerate(sent):
         if t.i in mention_toks and not (words[k] in _WAR_WORDS and ctx.tok_arg[t.i].m.type == "event"):
             continue  # (« la guerre d'août 2008 contre la Russie », "the 44-day war": a war the KB names is a war)
         if words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
             continue  # "a new activity called Baltic Sentry", « un système appelé X »: a name is given, nothing asked
-        for stems, en in ctx.lex.multi_by_letter.get(words[k][:1], ()):
+        for stems, en in multi_starting(ctx.lex, words[k]):
             last = _multi_match(words, k, stems, dated)
             if last is not None:
                 out.append(_Trig(en, t, t.i + last - k))

@@ -59,6 +59,10 @@ class Lexicon:
     commodities: dict[str, str]
     units: dict[str, str]
     multipliers: dict[str, int]
+    # per-word look-ups, filled as words are met (a document repeats its words, a corpus its vocabulary)
+    _single_hits: dict[str, tuple[Entry, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _multi_hits: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict, repr=False,
+                                                                              compare=False)
 
 
 @lru_cache(maxsize=4)
@@ -111,9 +115,16 @@ def _by_letter(multi: list[tuple[tuple[str, ...], Entry]]) -> dict[str, list[tup
     return out
 
 
-def match_token(lex: Lexicon, word: str) -> list[Entry]:
+def match_token(lex: Lexicon, word: str) -> tuple[Entry, ...]:
     """Entries whose one-word stem is a prefix of `word` (lower case), most specific stem first, one per entry."""
     w = word.lower()
+    hits = lex._single_hits.get(w)
+    if hits is None:
+        hits = lex._single_hits[w] = tuple(_match_token(lex, w))
+    return hits
+
+
+def _match_token(lex: Lexicon, w: str) -> list[Entry]:
     if not w:
         return []
     out: list[Entry] = []
@@ -127,6 +138,15 @@ def match_token(lex: Lexicon, word: str) -> list[Entry]:
                 continue
             out.append(en)
     return out
+
+
+def multi_starting(lex: Lexicon, word: str) -> tuple[tuple[tuple[str, ...], Entry], ...]:
+    """The multi-word stems whose first word `word` (lower case) is, or starts with, in lexicon order."""
+    hits = lex._multi_hits.get(word)
+    if hits is None:
+        hits = lex._multi_hits[word] = tuple((stems, en) for stems, en in lex.multi_by_letter.get(word[:1], ())
+                                             if word == stems[0] or word.startswith(stems[0]))
+    return hits
 
 
 def is_cessation(lex: Lexicon, word: str) -> bool:
