@@ -70,8 +70,8 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
     for a in sent_args:
         if a.m.entity in subj_ids or tok.i <= a.head <= tr.end or en.obj_required and a.m.type not in en.obj_types:
             continue
-        if en.supply and not en.inverse and a.m.origin == "demonym" and ctx.sdoc[a.head].dep_ in ("amod", "compound") and \
-                ctx.sdoc[a.head].head.dep_ in ("obj", "dobj") and ctx.sdoc[a.head].head.head.i == tok.i:
+        if en.supply and not en.inverse and a.m.origin == "demonym" and ctx.toks[a.head].dep_ in ("amod", "compound") and \
+                ctx.toks[a.head].head.dep_ in ("obj", "dobj") and ctx.toks[a.head].head.head.i == tok.i:
             continue  # « achemine le gaz azerbaïdjanais vers l'Italie »: the goods' origin, not where they go
         s = 0.0
         prep = a.prep
@@ -88,11 +88,11 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
             continue  # "left the presidential palace … Georgian Dream": what one leaves is the verb's own
         if a.head in sub:
             s += 2
-            s -= 0.3 * _tree_dist(tok, ctx.sdoc[a.head])
-            if not nounish and _in_other_relative(ctx.sdoc[a.head], tok, _CLAUSE_PRONOUNS, by_label=False):
+            s -= 0.3 * _tree_dist(tok, ctx.toks[a.head])
+            if not nounish and _in_other_relative(ctx.toks[a.head], tok, _CLAUSE_PRONOUNS, by_label=False):
                 s -= 3  # « … en Transnistrie, où stationnent 1 500 militaires russes »: another clause's actor
             elif not nounish and not (en.clause_object and a.head in ccomp) and a.prep == "" and \
-                    ctx.sdoc[a.head].dep_ in _SUBJ_DEPS and ctx.sdoc[a.head].head.i != tok.i:
+                    ctx.toks[a.head].dep_ in _SUBJ_DEPS and ctx.toks[a.head].head.i != tok.i:
                 s -= 3  # "Moscow recognised …, and Tbilisi severed ties": the next clause's subject
         else:
             s -= 0.08 * abs(a.head - tok.i)
@@ -101,7 +101,7 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
         if en.obj_types and a.m.type in en.obj_types:
             s += 1.5
         if addressee and a.m.type in ("country", "organization", "person") and a.head > tok.i and \
-                ctx.sdoc[a.head].head.i in {tok.i, tr.end} | {c.i for c in tok.children if c.lower_ in ("on", "upon")}:
+                ctx.toks[a.head].head.i in {tok.i, tr.end} | {c.i for c in tok.children if c.lower_ in ("on", "upon")}:
             s += 4  # « appellent la Russie à retirer … de Transnistrie », "call on Russia to …": the one addressed
         if a.head < tok.i and not (light and a.head in light and prep):
             s -= 1.5  # (« apportent à l'Ukraine un soutien »: the light verb's marked argument may come first)
@@ -125,8 +125,8 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
         # a force served in, under the verb by its own preposition, is an object
         for a in sent_args:
             if a not in out and a.head in sub and a.m.type == "operation" and a.prep in en.preps and a.prep and \
-                    a.m.entity not in subj_ids and _tree_dist(tok, ctx.sdoc[a.head]) <= 3 and \
-                    not _across_clause(ctx.sdoc[a.head], tok):
+                    a.m.entity not in subj_ids and _tree_dist(tok, ctx.toks[a.head]) <= 3 and \
+                    not _across_clause(ctx.toks[a.head], tok):
                 _add_with_conjuncts(ctx, a, out)
     return [a for a in out if a.m.entity not in subj_ids]
 
@@ -174,7 +174,7 @@ def _companions(ctx: _DocContext, sent_args: list[Arg], subjects: list[Arg], tok
     for a in sent_args:
         if a.m.type in kinds and a.m.origin != "anaphor" and \
                 _COMPANION.search(ctx.ntext[max(0, a.m.start - 40):a.m.start]) and \
-                (owner is None or _clause_owner(ctx.sdoc[a.head]).i == owner.i or a.head in _subtree_ids(tok)):
+                (owner is None or _clause_owner(ctx.toks[a.head]).i == owner.i or a.head in _subtree_ids(tok)):
             out: list[Arg] = []
             _add_with_conjuncts(ctx, a, out)
             return [b for b in out if b.m.type in kinds]
@@ -231,7 +231,7 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     en = tr.entry
     if passive:
         agents = [a for a in sent_args if a.prep in ("par", "by") and tok.i < a.head <= tok.i + 12
-                  and (_tree_dist(tok, ctx.sdoc[a.head]) <= 2 or 0 < a.head - tr.end <= 5)]
+                  and (_tree_dist(tok, ctx.toks[a.head]) <= 2 or 0 < a.head - tr.end <= 5)]
         if agents:
             out: list[Arg] = []
             _add_with_conjuncts(ctx, agents[0], out)
@@ -270,8 +270,8 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
         # « l'invasion à grande échelle lancée par la Russie », "the war waged by Russia": a participle's agent
         inside = _subtree_ids(tok)
         for a in sent_args:
-            if a.head in inside and a.prep in ("par", "by") and ctx.sdoc[a.head].head.dep_ in ("acl", "amod") and \
-                    ctx.sdoc[a.head].head.i in inside and a.m.type in ("country", "organization", "person"):
+            if a.head in inside and a.prep in ("par", "by") and ctx.toks[a.head].head.dep_ in ("acl", "amod") and \
+                    ctx.toks[a.head].head.i in inside and a.m.type in ("country", "organization", "person"):
                 out = []
                 _add_with_conjuncts(ctx, a, out)
                 return out, True
@@ -324,8 +324,8 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
     before = [a for a in sent_args if a.head < tok.i and a.prep == ""]
     if before:
         # a clause subject first, then a head noun rather than an adjective (« pétroliers russes »)
-        subj = [a for a in before if ctx.sdoc[a.head].dep_ in _SUBJ_DEPS]
-        plain = [a for a in before if ctx.sdoc[a.head].dep_ not in ("amod", "nmod", "flat:name")]
+        subj = [a for a in before if ctx.toks[a.head].dep_ in _SUBJ_DEPS]
+        plain = [a for a in before if ctx.toks[a.head].dep_ not in ("amod", "nmod", "flat:name")]
         out = []
         _add_with_conjuncts(ctx, (subj or plain or before)[-1], out)
         return out, False

@@ -41,7 +41,7 @@ def mediation_facts(ctx, sent, sent_args, subject_args: Callable, make: Callable
             continue
         parties = [b for b in sent_args if b.prep in ("entre", "between") and b.m.type in _PARTIES]
         if not parties:
-            t = ctx.sdoc[a.head]
+            t = ctx.toks[a.head]
             for _ in range(6):
                 if t.head.i == t.i:
                     break
@@ -56,7 +56,7 @@ def mediation_facts(ctx, sent, sent_args, subject_args: Callable, make: Callable
                                  and re.match(r"\s*(?:,|et|and)\b", ctx.ntext[parties[-1].m.end:b.m.start] + " ")]
         for p in parties:
             if p.m.entity != a.m.entity and p.m.type in _PARTIES and a.m.entity not in (None, ""):
-                out.append((4, make("mediates", a, p, ctx.sdoc[a.head])))
+                out.append((4, make("mediates", a, p, ctx.toks[a.head])))
     return out
 
 
@@ -67,7 +67,7 @@ def terrorist_designation_facts(ctx, sent, sent_args, subject_args: Callable, ma
     if m is None:
         return []
     at = sent.start_char + m.start()
-    verbs = [t for t in sent if t.idx < at and at - t.idx < 60 and t.text.lower().startswith(_DESIGNATE)]
+    verbs = [t for t in ctx.toks[sent.start:sent.end] if t.idx < at and at - t.idx < 60 and t.text.lower().startswith(_DESIGNATE)]
     if not verbs:
         return []
     v = verbs[-1]
@@ -78,7 +78,7 @@ def terrorist_designation_facts(ctx, sent, sent_args, subject_args: Callable, ma
     else:
         subjects = subject_args(v)
         if not subjects:  # « …, que Israël et l'UE considèrent comme … » parsed apart: the names after the relative
-            rel = [t.i for t in sent if t.i < v.i and t.text.lower() in ("que", "qu'", "which", "that", "whom")]
+            rel = [t.i for t in ctx.toks[sent.start:sent.end] if t.i < v.i and t.text.lower() in ("que", "qu'", "which", "that", "whom")]
             subjects = [b for b in sent_args if rel and rel[-1] < b.head < v.i and b.prep == ""
                         and b.m.origin != "demonym"]
         targets = [ctx.tok_arg[c.i] for c in v.children if c.dep_ in ("dobj", "obj") and c.i in ctx.tok_arg]
@@ -111,9 +111,9 @@ def origin_supply_facts(ctx, sent, sent_args, make: Callable) -> list:
             continue
         holders = [b for b in sent_args[:k] if b.m.type == "country" and b.m.entity != a.m.entity]
         if holders:
-            out.append((2, make("supplies", a, holders[-1], ctx.sdoc[a.head])))
+            out.append((2, make("supplies", a, holders[-1], ctx.toks[a.head])))
         elif ctx.main and ctx.main != a.m.entity:
-            f = make("supplies", a, None, ctx.sdoc[a.head])
+            f = make("supplies", a, None, ctx.toks[a.head])
             f.object = ctx.main
             out.append((2, f))
     return out
@@ -186,7 +186,7 @@ def route_facts(ctx, sent, sent_args, make: Callable) -> list:
             if _ROUTE_NOUN.search(b.m.text):
                 break  # the next route of a list: "the SCP across Georgia, the TANAP across Türkiye"
             if b.m.type in ("place", "country") and b.m.entity != a.m.entity and b.m.origin != "demonym":
-                out.append((1, make("located_in", a, b, ctx.sdoc[b.head])))
+                out.append((1, make("located_in", a, b, ctx.toks[b.head])))
     return out
 
 
@@ -227,9 +227,9 @@ def launched_with_facts(ctx, sent, sent_args, make: Callable) -> list:
             members: list = []
             ctx.add_list(b, members)
             rel = "member_of" if a.m.type == "organization" or framework(ctx, a.m.entity) else "participates_in"
-            verb = next((t for t in sent if a.m.end <= t.idx < b.m.start and t.text.lower().startswith(
+            verb = next((t for t in ctx.toks[sent.start:sent.end] if a.m.end <= t.idx < b.m.start and t.text.lower().startswith(
                 ("lanc", "cré", "fond", "établ", "inaugur", "mis", "launch", "creat", "establ", "found", "set",
-                 "form"))), ctx.sdoc[b.head])
+                 "form"))), ctx.toks[b.head])
             for c in members:
                 if c.m.type == "country" and c.m.entity != a.m.entity:
                     out.append((1, make(rel, c, a, verb)))
@@ -273,6 +273,6 @@ def takes_office_facts(ctx, sent, sent_args, make: Callable) -> list:
             if hit is None:
                 continue
             rel = "part_of" if hit in seats and hit not in leaders else "leader_of"
-            out.append((2, make(rel, p, b, ctx.sdoc[p.head])))
+            out.append((2, make(rel, p, b, ctx.toks[p.head])))
             break
     return out

@@ -16,7 +16,7 @@ from veille.facts.anaphora import anaphor_mentions, main_actor
 from veille.facts.attributes import dates_from
 from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_cessation
 from veille.model import Analysis, Fact, Mention, Timex
-from veille.nlp import doc_text
+from veille.nlp import doc_text, doc_tokens
 
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "age", "ure", "ité", "iat", "ien", "ure", "ship", "ord",
                   "ogue", "port", "ions", "ents", "ises", "ats", "ité", "embargo", "aison", "ente", "ission")
@@ -64,14 +64,28 @@ def _prep_of(tok, lang: str) -> str:
     return ""
 
 
-def _subtree_ids(tok) -> set[int]:
-    return {t.i for t in tok.subtree}
+def _subtree_ids(tok) -> frozenset[int]:
+    """Indices of the token's subtree, computed once per token and document (kept in the doc's `user_data`)."""
+    cache = tok.doc.user_data.setdefault("veille_subtrees", {})
+    ids = cache.get(tok.i)
+    if ids is None:
+        ids = cache[tok.i] = frozenset(t.i for t in tok.subtree)
+    return ids
+
+
+def _ancestor_depths(tok) -> dict[int, int]:
+    """Token index -> number of edges up from `tok`, for `tok` and its ancestors (once per token and document)."""
+    cache = tok.doc.user_data.setdefault("veille_ancestors", {})
+    pos = cache.get(tok.i)
+    if pos is None:
+        pos = cache[tok.i] = {t.i: k for k, t in enumerate([tok, *tok.ancestors])}
+    return pos
 
 
 def lca(a, b):
     """Lowest common ancestor of two tokens in the dependency tree and the number of edges between them (None and
     99 across parse trees)."""
-    pos = {t.i: k for k, t in enumerate([a, *a.ancestors])}
+    pos = _ancestor_depths(a)
     k, t = 0, b
     while t.i not in pos:
         if t.head.i == t.i:
@@ -100,6 +114,9 @@ class _DocContext:
         self.sdoc = sdoc
         self.text = analysis.doc.text
         self.ntext = doc_text(sdoc)  # same offsets, typographic apostrophes made ASCII
+        self.toks = doc_tokens(sdoc)  # index this, not `sdoc`: one Token object per token
+        self.lower = [t.text.lower() for t in self.toks]
+        self.lower_ = [t.lower_ for t in self.toks]
         self.lang = analysis.doc.lang if analysis.doc.lang in ("fr", "en") else "fr"
         self.lex: Lexicon = get_lexicon(self.lang)
         self.main = main_actor(analysis)
@@ -245,7 +262,7 @@ def _named_over_demonym(ctx: _DocContext, a: Arg) -> Arg:
     noun that names its referent after « de » / "of" stands back for that name."""
     if a.m.origin != "demonym":
         return a
-    noun = ctx.sdoc[a.head].head
+    noun = ctx.toks[a.head].head
     if noun.i == a.head:
         return a
     for c in noun.children:
@@ -326,7 +343,7 @@ def _add_with_conjuncts(ctx: _DocContext, a: Arg, out: list[Arg]) -> None:
             if b not in out:
                 out.insert(0, b)
             prev = b
-    head = ctx.sdoc[a.head]
+    head = ctx.toks[a.head]
     for c in head.children:
         if c.dep_ in ("conj", "appos") and c.i in ctx.tok_arg:
             b = ctx.tok_arg[c.i]
@@ -391,10 +408,10 @@ def _pick_date(ctx: _DocContext, trig, sent) -> tuple[Timex, int] | None:
     for tx, ti in ctx.timexes:
         if not (sent.start <= ti < sent.end) or _TENURE_BEFORE.search(ctx.ntext[max(0, tx.start - 30):tx.start]):
             continue
-        d = _tree_dist(trig, ctx.sdoc[ti])
+        d = _tree_dist(trig, ctx.toks[ti])
         if d > 5:
             d = 50  # another parse tree (the parser cut the sentence): linear distance decides
-        elif _in_other_relative(ctx.sdoc[ti], trig):
+        elif _in_other_relative(ctx.toks[ti], trig):
             d += 4  # « a rejoint le CCNA, auquel a succédé en 1997 le CPEA »: 1997 dates the relative clause
         key = (d, abs(ti - trig.i))
         if best_key is None or key < best_key:
@@ -425,7 +442,7 @@ def _named_args(ctx: _DocContext, args: list[Arg]) -> list[Arg]:
 
 
 def _cessation(ctx: _DocContext, tok) -> bool:
-    near = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i + 3]]
+    near = ctx.lower_[max(tok.sent.start, tok.i - 4):tok.i + 3]
     if any(w == "longer" and k and near[k - 1] == "no" for k, w in enumerate(near)) or \
             "plus" in near and any(w in ("ne", "n'", "n’") for w in near[:near.index("plus")]):
         return True  # « ne font plus partie de », "is no longer a member of": what held until then ends
@@ -447,7 +464,7 @@ def _negated(ctx: _DocContext, tok) -> bool:
     """« n'a pas adhéré », "never joined", and prefix negation: « pays non membres », "non-member states"."""
     if tok.lower_.startswith(("non-", "non‑")):
         return True
-    prev = ctx.sdoc[tok.i - 1] if tok.i > 0 else None
+    prev = ctx.toks[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.lower_ in ("non", "not", "non-"):
         return True
     return any(c.dep_ in ("advmod", "neg") and c.lower_ in _NEGATORS for c in tok.children)

@@ -76,7 +76,7 @@ def _followed(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fa
     the date of its own clause."""
     out: list[Fact] = []
     for sent, sent_args, _ in said:
-        for tok in sent:
+        for tok in ctx.toks[sent.start:sent.end]:
             if tok.text.lower() not in _FOLLOWED or any(c.dep_ in ("obj", "dobj") and c.i in ctx.tok_arg
                                                         for c in tok.children):
                 continue  # "Russia followed the talks": a follower with an object follows that, not an example
@@ -161,7 +161,7 @@ def _implied_participations(ctx: _DocContext, said: list[tuple], facts: list[Fac
         sent = next((s for s, _, _ in said if s.start <= a.head < s.end), None)
         if sent is None:
             continue
-        out.append(_make(ctx, sent, rel, None, partner, a, (a.m.start, a.m.end), _pick_date(ctx, ctx.sdoc[a.head], sent),
+        out.append(_make(ctx, sent, rel, None, partner, a, (a.m.start, a.m.end), _pick_date(ctx, ctx.toks[a.head], sent),
                          False, 0.4, "COOPERATE", None))
     return out
 

@@ -98,11 +98,12 @@ _NAMING = {"called", "named", "dubbed", "appelé", "appelée", "appelés", "appe
 
 def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig]:
     out: list[_Trig] = []
-    words = [t.text.lower() for t in sent]
+    toks = ctx.toks[sent.start:sent.end]
+    words = ctx.lower[sent.start:sent.end]
     # words of a date a multi-word trigger may enclose (« qui a pris en 2009 le relais de »)
     spans = [(tx.start, tx.end) for tx, ti in ctx.timexes if sent.start <= ti < sent.end]
-    dated = {t.i - sent.start for t in sent if any(a <= t.idx < b for a, b in spans)} if spans else set()
-    for k, t in enumerate(sent):
+    dated = {t.i - sent.start for t in toks if any(a <= t.idx < b for a, b in spans)} if spans else set()
+    for k, t in enumerate(toks):
         if t.i in mention_toks and not (words[k] in _WAR_WORDS and ctx.tok_arg[t.i].m.type == "event"):
             continue  # (« la guerre d'août 2008 contre la Russie », "the 44-day war": a war the KB names is a war)
         if words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
@@ -181,7 +182,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         return []  # « a signé une loi / un décret », "signed a law": a domestic act, not an agreement with anyone
     if en.relation != "opposes" and _resisted(tok):
         return []  # "resisted arms deliveries to Ukraine", « a refusé d'appliquer les sanctions »: not the act
-    if en.relation == "member_of" and any(t.lower_ in ("vigueur", "force") for t in ctx.sdoc[tok.i + 1:tok.i + 4]):
+    if en.relation == "member_of" and any(t.lower_ in ("vigueur", "force") for t in ctx.toks[tok.i + 1:tok.i + 4]):
         return []  # « est entré en vigueur », "entered into force": a text takes effect, no one joins
     if en.relation == "sanctions" and any(c.dep_ in ("obj", "dobj") and c.text.lower() in _MEMBERSHIP_NOUNS
                                           for c in tok.children):
@@ -202,7 +203,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         # "a framework agreed by A and B", « l'accord signé par A et B »: the agent right after the participle
         any(a.prep in ("par", "by") and 0 < a.head - tr.end <= 3 for a in sent_args))
     if not passive and not nounish and en.passive_agent and tr.end > tok.i and \
-            any(t.lower_ in ("par", "by") for t in ctx.sdoc[tr.end + 1:min(sent.end, tr.end + 3)]):
+            any(t.lower_ in ("par", "by") for t in ctx.toks[tr.end + 1:min(sent.end, tr.end + 3)]):
         passive = True  # « classé organisation terroriste par X »: the agent follows the whole phrase
     if en.passive_only and not passive:
         return []
@@ -276,8 +277,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
                    visit and a.prep in ("à", "") and a.m.origin == "capital_city"]  # « s'est rendu à Niamey »
     subj_heads = {b.head for b in subjects}
     # « Le géant russe fournissait … »: the demonym qualifying the subject is no object
-    objects = [a for a in objects if not (a.m.origin == "demonym" and ctx.sdoc[a.head].dep_ == "amod" and
-                                          ctx.sdoc[a.head].head.i in subj_heads)]
+    objects = [a for a in objects if not (a.m.origin == "demonym" and ctx.toks[a.head].dep_ == "amod" and
+                                          ctx.toks[a.head].head.i in subj_heads)]
     if not en.symmetric and subjects:
         subjects = subjects + [a for a in _companions(ctx, sent_args, subjects, tok) if a not in subjects]
     entre = []
@@ -328,7 +329,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     aspired = en.relation == "member_of" and not en.inverse and _aspired(ctx, tok)
     promised = _promised_membership(ctx, tok) if en.relation == "member_of" and not en.inverse else None
     out: list[tuple[int, Fact]] = []
-    trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
+    trig_span = (tok.idx, ctx.toks[tr.end].idx + len(ctx.toks[tr.end]))
     for sa, se, oa in pairs:
         oe = oa.m.entity if oa is not None else ctx.main
         if oe is None or oe == se:
@@ -345,7 +346,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         if en.supply and en.inverse and otype == "person" and ctx.types.get(se) == "person":
             rel = "meets"  # "Orbán received Mr Kristersson in Budapest": a visitor, not goods
         if otype == "place" and rel in _BETWEEN_ACTORS and oa is not None:
-            if ctx.tok_arg.get(ctx.sdoc[oa.head].head.i, oa).m.type == "person":
+            if ctx.tok_arg.get(ctx.toks[oa.head].head.i, oa).m.type == "person":
                 continue  # « la junte du colonel Goïta à Bamako a expulsé … »: where an actor is, not whom it acts on
             state = _capital_state(oa.m.text, ctx.lang) if oa.m.origin in ("capital_city", "name") else None
             if state in ctx.types:
@@ -387,7 +388,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         if f.negated:
             continue  # a denied relation is not a fact of the knowledge base
         if en.supply:
-            window = [t.text for t in ctx.sdoc[tok.i:min(sent.end, tok.i + 12)]]
+            window = [t.text for t in ctx.toks[tok.i:min(sent.end, tok.i + 12)]]
             f.what = commodity_in(window, ctx.lex)
             q = quantity_in(ctx.text[tok.idx:sent.end_char], ctx.lex)
             if q:
@@ -396,7 +397,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         if en.supply and not en.inverse and rel == "supplies" and ctx.types.get(subj_e) == "place":
             # "the pipeline carries Turkmen gas to China": the goods' home supplies the recipient through it
             for a in sent_args:
-                t = ctx.sdoc[a.head]
+                t = ctx.toks[a.head]
                 if a.m.origin == "demonym" and t.dep_ in ("amod", "compound") and t.head.dep_ in ("obj", "dobj") \
                         and t.head.head.i == tok.i and a.m.entity not in (obj_e, subj_e):
                     out.append((en.priority, replace(f, subject=a.m.entity, subject_span=(a.m.start, a.m.end),
@@ -433,7 +434,7 @@ _BETWEEN_ACTORS = {"supplies", "agreement_with", "cooperates_with", "partner_of"
 
 def _own_date(ctx: _DocContext, a: Arg) -> tuple[Timex, int] | None:
     """A date said inside an argument's own phrase (« au sein de la KFOR de 2004 à 2023 »)."""
-    head = ctx.sdoc[a.head]
+    head = ctx.toks[a.head]
     phrase = head.head if head.head.i != head.i and head.head.dep_ in ("obl:arg", "obl:mod", "obl", "prep") and \
         head.dep_ in ("nmod", "pobj") else head
     inside: set[int] = set()
@@ -490,9 +491,9 @@ def _signed_programmes(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, 
     tok = tr.tok
     under = _subtree_ids(tok)
     progs = [a for a in sent_args if a.prep == "" and a.head in under and a.head > tr.end
-             and a.m.type == "programme" and ctx.sdoc[a.head].dep_ in ("obj", "dobj")]
+             and a.m.type == "programme" and ctx.toks[a.head].dep_ in ("obj", "dobj")]
     out: list[tuple[int, Fact]] = []
-    trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
+    trig_span = (tok.idx, ctx.toks[tr.end].idx + len(ctx.toks[tr.end]))
     for s in subjects:
         for p in progs[:1]:
             if s.m.entity != p.m.entity and s.m.type in ("country", "organization"):
@@ -795,7 +796,7 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
         if any(c.lower_ == "from" for c in tok.children) and "from" not in en.preps or _resisted(tok):
             continue  # "criticism from EU leaders": the source is the subject, not the name after the trigger
         if en.passive_only or any(c.text.lower() in _MODAL for c in tok.children) or \
-                tok.head.text.lower() in _GENERIC or (tok.i + 1 < sent.end and ctx.sdoc[tok.i + 1].text.lower() in
+                tok.head.text.lower() in _GENERIC or (tok.i + 1 < sent.end and ctx.toks[tok.i + 1].text.lower() in
                                                        _GENERIC | {"de", "of"} and en.relation == "partner_of"):
             continue  # « les pays partenaires », « partenaires de … » already read by the « de » rule
         usable = [a for a in sent_args if a.m.type in _ACTOR_TYPES and a.m.origin != "anaphor"
@@ -823,7 +824,7 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
             if en.inverse:
                 subj, obj = obj, subj
             rel = en.by_type.get(obj.m.type, en.relation)
-            trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
+            trig_span = (tok.idx, ctx.toks[tr.end].idx + len(ctx.toks[tr.end]))
             f = _make(ctx, sent, rel, subj, subj.m.entity, obj, trig_span, dates.get(tok.i), _cessation(ctx, tok),
                       0.4, en.plover, tok.text)
             paired.add(frozenset((subj.m.entity, obj.m.entity)))
@@ -843,7 +844,7 @@ def _carried_supply(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, dat
     if subj and subj[0].m.entity != prev.subject and subj[0].m.label != "pronoun":
         return []  # a pronoun (« elle ») is read as the previous supplier, whatever the anaphora guessed
     date = dates.get(tok.i)
-    trig_span = (tok.idx, ctx.sdoc[tr.end].idx + len(ctx.sdoc[tr.end]))
+    trig_span = (tok.idx, ctx.toks[tr.end].idx + len(ctx.toks[tr.end]))
     f = _make(ctx, sent, "supplies", subj[0] if subj else None, prev.subject, None, trig_span, date,
               _cessation(ctx, tok), 0.5, tr.entry.plover, tok.text, implicit_span=None if subj else trig_span)
     f.object = prev.object

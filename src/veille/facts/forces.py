@@ -38,7 +38,7 @@ def _troop_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
     2022 », "the CSTO sent 2,000 troops to Kazakhstan": a state's (or body's) forces arriving in or stationed in a
     country support it from that date; leaving or withdrawing ends that support."""
     out: list[tuple[int, Fact]] = []
-    for t in sent:
+    for t in ctx.toks[sent.start:sent.end]:
         if t.lower_ not in _TROOPS or t.dep_ in ("amod", "compound"):
             continue
         owner = next((ctx.tok_arg[c.i] for c in t.children if c.i in ctx.tok_arg and c.dep_ in (
@@ -59,7 +59,7 @@ def _troop_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
             continue
         owner = _named_args(ctx, [owner])[0]
         under = _subtree_ids(verb) - _subtree_ids(t)
-        places = [a for a in sent_args if a.head in under and _tree_dist(verb, ctx.sdoc[a.head]) <= 2 and
+        places = [a for a in sent_args if a.head in under and _tree_dist(verb, ctx.toks[a.head]) <= 2 and
                   a.m.type in ("country", "place", "operation") and a.m.origin != "demonym" and a.prep in _TO_PLACE and
                   a.m.entity != owner.m.entity and (a.prep != "" or ends)]
         if not places:

@@ -60,7 +60,7 @@ def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
         m = _MEMBERS_ARE.search(before)
         if m is None:
             continue
-        tok = ctx.sdoc[a.head]
+        tok = ctx.toks[a.head]
         body = _topic_body(ctx, sent, tok, {a.m.entity})
         if body is None:
             return out
@@ -88,7 +88,7 @@ def _suspended_membership(ctx: _DocContext, sent, sent_args: list[Arg],
     ("… its participation in the Assembly") or else the one the document last related the subject to."""
     out: list[tuple[int, Fact]] = []
     for m in _SUSPENDS.finditer(ctx.ntext, sent.start_char, sent.end_char):
-        verb = next((t for t in sent if t.idx >= m.start("verb")), None)
+        verb = next((t for t in ctx.toks[sent.start:sent.end] if t.idx >= m.start("verb")), None)
         if verb is None:
             continue
         s = _clause_subject(verb, ctx.lang)
@@ -147,18 +147,18 @@ def _copula_membership(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tup
         for b in sent_args[k + 1:k + 3]:
             between = ctx.ntext[a.m.end:b.m.start]
             if b.m.type == "programme" and _BECAME.match(between) and \
-                    _STATUS_NOUN.search(ctx.ntext[b.m.start:b.m.end]) and not _negated(ctx, ctx.sdoc[b.head]):
+                    _STATUS_NOUN.search(ctx.ntext[b.m.start:b.m.end]) and not _negated(ctx, ctx.toks[b.head]):
                 # "Ukraine became an Enhanced Opportunities Partner": a status a programme confers
                 out.append((2, _make(ctx, sent, "member_of", a, a.m.entity, b, (a.m.start, b.m.end),
-                                     _pick_date(ctx, ctx.sdoc[b.head].head, sent), False, 0.6, "COOPERATE", "became")))
+                                     _pick_date(ctx, ctx.toks[b.head].head, sent), False, 0.6, "COOPERATE", "became")))
                 break
             if b.m.type != "organization" or b.m.start - a.m.end > 70:
                 continue
-            if _COPULA_MEMBER.match(between) and not _negated(ctx, ctx.sdoc[b.head]):
+            if _COPULA_MEMBER.match(between) and not _negated(ctx, ctx.toks[b.head]):
                 # « X est devenu membre de Y le 4 avril 2023 »: a date of the member noun's own clause dates it
-                noun = ctx.sdoc[b.head].head
+                noun = ctx.toks[b.head].head
                 date = _pick_date(ctx, noun, sent)
-                if date is not None and _tree_dist(noun, ctx.sdoc[date[1]]) > 3:
+                if date is not None and _tree_dist(noun, ctx.toks[date[1]]) > 3:
                     date = None
                 out.append((2, _make(ctx, sent, "member_of", a, a.m.entity, b, (a.m.start, b.m.end), date, False,
                                      0.6, "COOPERATE", "member")))
@@ -190,7 +190,7 @@ def _approved_bids(ctx: _DocContext, sent) -> list[tuple[int, Fact]]:
     """"Turkey's parliament approved Sweden's bid to join NATO", « le Parlement hongrois a ratifié l'adhésion de la
     Suède »: approving a state's bid or accession supports that state."""
     out: list[tuple[int, Fact]] = []
-    for tok in sent:
+    for tok in ctx.toks[sent.start:sent.end]:
         if not tok.text.lower().startswith(_APPROVE):
             continue
         for noun in tok.children:
@@ -225,19 +225,19 @@ def _event_participation(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[t
         if a.m.type != "event" or a.m.origin == "anaphor" or \
                 not _AT_EVENT.search(ctx.ntext[max(sent.start_char, a.m.start - 40):a.m.start]):
             continue
-        t = ctx.sdoc[a.head]
+        t = ctx.toks[a.head]
         subj = None
         for _ in range(5):
             if t.head.i == t.i:
                 break
             t = t.head
-            subj = next((c for c in t.children if c.dep_ in _SUBJ_DEPS and c.i not in _subtree_ids(ctx.sdoc[a.head])),
+            subj = next((c for c in t.children if c.dep_ in _SUBJ_DEPS and c.i not in _subtree_ids(ctx.toks[a.head])),
                         None)
             if subj is not None:
                 break
         if subj is None:
             continue
-        date = _pick_date(ctx, ctx.sdoc[a.head], sent)
+        date = _pick_date(ctx, ctx.toks[a.head], sent)
         for s_arg in _named_args(ctx, _args_under(ctx, subj, sent_args)):
             if s_arg.m.type not in ("person", "country") or s_arg.m.entity == a.m.entity:
                 continue

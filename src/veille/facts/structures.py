@@ -243,8 +243,8 @@ def _founding_date(ctx: _DocContext, f: Fact) -> Timex | None:
 
 def _demonym_noun(ctx: _DocContext, a: Arg, sent) -> str:
     """The noun a demonym qualifies (« régions séparatistes géorgiennes » → régions), else the word before it."""
-    noun = ctx.sdoc[a.head].head
-    if noun.i != a.head and noun.i < a.head and ctx.sdoc[a.head].dep_ == "amod":
+    noun = ctx.toks[a.head].head
+    if noun.i != a.head and noun.i < a.head and ctx.toks[a.head].dep_ == "amod":
         return noun.text.lower()
     return _word_before(ctx, a.m.start, sent.start_char)
 
@@ -460,7 +460,7 @@ def _appositive_descriptions(ctx: _DocContext, sent, sent_args: list[Arg]) -> li
                 continue
             copula = not ctx.ntext[a.m.end:np_start].strip(" ()").startswith(",")
             out.append((1, _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end),
-                                 _pick_date(ctx, ctx.sdoc[a.head].head, sent) if copula else None, False, 0.6,
+                                 _pick_date(ctx, ctx.toks[a.head].head, sent) if copula else None, False, 0.6,
                                  None, noun)))
     return out
 
