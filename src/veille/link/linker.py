@@ -211,6 +211,7 @@ class Linker:
         self._fuzzy_index: dict[tuple[str, int], list[tuple[str, str]]] | None = None
         self._generic_keys: set[str] | None = None
         self._role_patterns: dict[str, re.Pattern[str]] = {}
+        self._role_words: dict[str, dict[str, str]] = {}  # lang -> lower-case role word -> role
 
     # --- candidates -------------------------------------------------------------------------------------------
     def _gazetteer_candidates(self, sdoc: Doc, text: str, lang: str) -> list[Candidate]:
@@ -312,15 +313,16 @@ class Linker:
     def _role_candidates(self, sdoc: Doc, text: str, lang: str, gaz: list[Candidate], on: str | None
                          ) -> list[Candidate]:
         """« le président azéri », « le président de l'Azerbaïdjan », "the Russian president"."""
-        lexicon = self.kb.role_lexicon(lang)
-        if not lexicon:
+        if lang not in self._role_words:
+            self._role_words[lang] = {k.lower(): v for k, v in self.kb.role_lexicon(lang).items()}
+        lowered = self._role_words[lang]
+        if not lowered:
             return []
         country_at: dict[int, Candidate] = {}
         for c in gaz:
             if c.ids and self._type(c.ids[0][0]) == "country":
                 country_at[c.start] = c
         country_end = {c.end: c for c in country_at.values()}
-        lowered = {k.lower(): v for k, v in lexicon.items()}
         out = []
         for m in self._role_pattern(lang).finditer(text):
             role = lowered.get(m.group(0).lower())
