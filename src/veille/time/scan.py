@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from veille.time.patterns import Patterns, patterns
 
@@ -328,7 +329,14 @@ def _with_year(spec: tuple, year: int) -> tuple:
 
 
 def scan(text: str, lang: str = "fr") -> list[Atom]:
-    """Every temporal expression of `text` as unresolved atoms, intervals already joined."""
+    """Every temporal expression of `text` as unresolved atoms, intervals already joined. The atoms are shared
+    by the calls on one text (ingest scans a document to infer its date, then to extract its timexes): read them,
+    do not modify them."""
+    return list(_scan(text, lang))
+
+
+@lru_cache(maxsize=32)  # more than the documents of one parse batch (prepared together, then analysed)
+def _scan(text: str, lang: str) -> tuple[Atom, ...]:
     pat = patterns(lang)
     atoms: list[Atom] = []
     for atom in _candidates(text, pat):
@@ -347,4 +355,4 @@ def scan(text: str, lang: str = "fr") -> list[Atom]:
         _include_prefix(atom)
         if atom.role == "from?":
             atom.role = None
-    return joined
+    return tuple(joined)
