@@ -107,14 +107,13 @@ def save_analysis(conn: sqlite3.Connection, analysis: Analysis, digest: str) -> 
          doc.url, len(doc.text), len(doc.text.split()), now),
     )
     doc_id = int(cur.lastrowid)
-    for ent in analysis.entities.values():
-        conn.execute(
-            "INSERT INTO entities(id, name, type, name_fr, name_en, qid, origin) VALUES (?,?,?,?,?,?,?)"
-            " ON CONFLICT(id) DO UPDATE SET name_fr = coalesce(entities.name_fr, excluded.name_fr),"
-            " name_en = coalesce(entities.name_en, excluded.name_en)",
-            (ent.id, ent.name, ent.type, ent.name_fr, ent.name_en, ent.qid,
-             "kb" if ent.qid or not ent.id.startswith("x:") else "text"),
-        )
+    conn.executemany(
+        "INSERT INTO entities(id, name, type, name_fr, name_en, qid, origin) VALUES (?,?,?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET name_fr = coalesce(entities.name_fr, excluded.name_fr),"
+        " name_en = coalesce(entities.name_en, excluded.name_en)",
+        [(ent.id, ent.name, ent.type, ent.name_fr, ent.name_en, ent.qid,
+          "kb" if ent.qid or not ent.id.startswith("x:") else "text") for ent in analysis.entities.values()],
+    )
     from veille.kb import normalize
 
     alias_rows: dict[tuple[str, str, str], list] = {}
