@@ -31,6 +31,17 @@ _TYPE_RANK = {t: i for i, t in enumerate(("country", "organization", "programme"
 _WORD = re.compile(r"\w[\w'-]*")
 
 
+@lru_cache(maxsize=8)  # a document's ambiguous names are all read against that document's text
+def _folded_words(text: str) -> str:
+    """The words of `text` without accents, case-folded, space-separated and space-framed."""
+    return " " + " ".join(_WORD.findall(strip_accents(text).casefold().replace("’", "'"))) + " "
+
+
+@lru_cache(maxsize=4096)
+def _folded_cue(cue: str) -> str:
+    return f" {' '.join(_WORD.findall(strip_accents(cue).casefold()))} "
+
+
 def _key(surface: str) -> str:
     return fold(surface)
 
@@ -228,13 +239,13 @@ class KB:
 
     @staticmethod
     def _context_words(text: str) -> str:
-        return " " + " ".join(_WORD.findall(strip_accents(text).casefold().replace("’", "'"))) + " "
+        return _folded_words(text)
 
     @staticmethod
     def _cue_in(cue: str, folded_context: str, raw_context: str) -> bool:
         if is_acronym(cue):
             return re.search(rf"(?<![\w]){re.escape(cue)}(?![\w])", raw_context) is not None
-        return f" {' '.join(_WORD.findall(strip_accents(cue).casefold()))} " in folded_context
+        return _folded_cue(cue) in folded_context
 
     # ----------------------------------------------------------------- roles and office holders
     def normalize_role(self, role: str) -> str | None:
