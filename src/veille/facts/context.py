@@ -16,7 +16,7 @@ from veille.facts.anaphora import anaphor_mentions, main_actor
 from veille.facts.attributes import dates_from
 from veille.facts.lexicon import Entry, Lexicon, get_lexicon, is_cessation
 from veille.model import Analysis, Fact, Mention, Timex
-from veille.nlp import doc_text, doc_tokens
+from veille.nlp import doc_text
 
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "age", "ure", "ité", "iat", "ien", "ure", "ship", "ord",
                   "ogue", "port", "ions", "ents", "ises", "ats", "ité", "embargo", "aison", "ente", "ission")
@@ -114,7 +114,9 @@ class _DocContext:
         self.sdoc = sdoc
         self.text = analysis.doc.text
         self.ntext = doc_text(sdoc)  # same offsets, typographic apostrophes made ASCII
-        self.toks = doc_tokens(sdoc)  # index this, not `sdoc`: one Token object per token
+        # index this, not `sdoc`, which builds a new Token object on each access (kept here, not in the doc's
+        # user_data: tokens refer to their doc, and a cycle would leave freeing the doc to the garbage collector)
+        self.toks = list(sdoc)
         self.lower = [t.text.lower() for t in self.toks]
         self.lower_ = [t.lower_ for t in self.toks]
         self.lang = analysis.doc.lang if analysis.doc.lang in ("fr", "en") else "fr"

@@ -3,7 +3,6 @@
 from veille.nlp.pipeline import (
     MODEL_NAMES,
     doc_text,
-    doc_tokens,
     get_nlp,
     normalise_for_nlp,
     parse,
@@ -12,4 +11,4 @@ from veille.nlp.pipeline import (
     sentence_start,
 )
 
-__all__ = ["MODEL_NAMES", "doc_text", "doc_tokens", "get_nlp", "normalise_for_nlp", "parse", "parse_many", "sentence_end", "sentence_start"]
+__all__ = ["MODEL_NAMES", "doc_text", "get_nlp", "normalise_for_nlp", "parse", "parse_many", "sentence_end", "sentence_start"]

