@@ -117,7 +117,8 @@ class _DocContext:
         # index this, not `sdoc`, which builds a new Token object on each access (kept here, not in the doc's
         # user_data: tokens refer to their doc, and a cycle would leave freeing the doc to the garbage collector)
         self.toks = list(sdoc)
-        self.lower = [t.text.lower() for t in self.toks]
+        # string attributes cost a look-up on each access: the ones read for every token, read once
+        self.lower = [t.text.lower() for t in self.toks]  # trigger matching's words
         self.lower_ = [t.lower_ for t in self.toks]
         self.lang = analysis.doc.lang if analysis.doc.lang in ("fr", "en") else "fr"
         self.lex: Lexicon = get_lexicon(self.lang)
