@@ -115,11 +115,16 @@ def _by_letter(multi: list[tuple[tuple[str, ...], Entry]]) -> dict[str, list[tup
     return out
 
 
+_CACHE_WORDS = 200_000
+
+
 def match_token(lex: Lexicon, word: str) -> tuple[Entry, ...]:
     """Entries whose one-word stem is a prefix of `word` (lower case), most specific stem first, one per entry."""
     w = word.lower()
     hits = lex._single_hits.get(w)
     if hits is None:
+        if len(lex._single_hits) > _CACHE_WORDS:
+            lex._single_hits.clear()  # a corpus's vocabulary keeps growing: bound the memory the cache holds
         hits = lex._single_hits[w] = tuple(_match_token(lex, w))
     return hits
 
@@ -144,6 +149,8 @@ def multi_starting(lex: Lexicon, word: str) -> tuple[tuple[tuple[str, ...], Entr
     """The multi-word stems whose first word `word` (lower case) is, or starts with, in lexicon order."""
     hits = lex._multi_hits.get(word)
     if hits is None:
+        if len(lex._multi_hits) > _CACHE_WORDS:
+            lex._multi_hits.clear()
         hits = lex._multi_hits[word] = tuple((stems, en) for stems, en in lex.multi_by_letter.get(word[:1], ())
                                              if word == stems[0] or word.startswith(stems[0]))
     return hits
