@@ -219,3 +219,12 @@ def test_a_framework_noun_frames_only_after_its_preposition():
     facts, names = facts_of("Depuis 2009, la Moldova participe au Partenariat oriental, le cadre de coopération de "
                             "l'UE.", "fr")
     assert not any(f.trigger == "cadre" and "Moldova" in names[f.subject] for f in facts)
+
+
+def test_il_before_a_status_noun_stands_for_the_main_actor_even_when_parsed_impersonal():
+    a = analyze(Document(name="t.txt", lang="fr", published="2025-10-15", text=(
+        "Relations avec la Mongolie\nLa Mongolie est l'un des partenaires mondiaux de l'OTAN. Il est en outre "
+        "membre du Forum régional de l'ASEAN depuis 1998 et observateur auprès de l'OCS depuis 2004. Il est "
+        "possible que la Russie proteste.")))
+    assert any(f.subject == "Q711" and f.relation == "observer_of" and f.object == "sco" for f in a.facts)
+    assert not any(f.subject == "Q711" and f.object == "Q159" for f in a.facts)  # « Il est possible que »

@@ -43,6 +43,10 @@ _DESCRIPTORS = {noun for noun, kinds in _NOUN_TYPES.items() if kinds == ("compan
 _DEFINITE = {"le", "la", "l'", "ce", "cet", "cette", "the", "this", "that"}
 _DEMONSTRATIVE = {"ce", "cet", "cette", "this", "that"}
 _PRONOUNS = {"il", "elle", "it", "he", "she"}
+# « Il est en outre membre du Forum régional de l'ASEAN »: the parser may read such an « il » as impersonal; before
+# a status noun it stands for an actor
+_STATUS_HEADS = {"membre", "membres", "partenaire", "partenaires", "observateur", "observatrice", "signataire",
+                 "fondateur", "fondatrice", "allié", "alliée", "candidat", "candidate", "contributeur", "contributrice"}
 # « les deux pays », "the three countries", "both sides": a number of actors named just before
 _GROUP_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "two": 2, "three": 3, "four": 4, "five": 5,
                   "both": 2}
@@ -126,7 +130,8 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
             if group is not None:
                 out.append(group)
             continue
-        if low in _PRONOUNS and tok.dep_.startswith("nsubj"):
+        if low in _PRONOUNS and (tok.dep_.startswith("nsubj") or
+                                 tok.dep_ == "expl:subj" and tok.head.lower_ in _STATUS_HEADS):
             nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(sdoc) else ""
             if nxt in _IMPERSONAL_NEXT and low in ("il", "it") and tok.head.i == tok.i + 1:
                 continue
