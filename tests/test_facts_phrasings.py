@@ -228,3 +228,10 @@ def test_il_before_a_status_noun_stands_for_the_main_actor_even_when_parsed_impe
         "possible que la Russie proteste.")))
     assert any(f.subject == "Q711" and f.relation == "observer_of" and f.object == "sco" for f in a.facts)
     assert not any(f.subject == "Q711" and f.object == "Q159" for f in a.facts)  # « Il est possible que »
+
+
+def test_actors_listed_alongside_the_subject_share_its_relation():
+    facts, names = facts_of("La Mongolie est l'un des partenaires mondiaux de l'OTAN, aux côtés de l'Australie, "
+                            "de la Colombie et du Japon.", "fr")
+    for partner in ("Mongolie", "Australie", "Colombie", "Japon"):
+        assert has(facts, names, "partner_of", partner, "OTAN"), partner

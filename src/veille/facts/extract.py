@@ -580,6 +580,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
         cands.extend(_suspended_membership(ctx, sent, sent_args, bodies))
         if RECALL_NET:
             cands.extend(_fallback_pairs(ctx, sent, sent_args, idle, dates, cands))
+        cands.extend(_alongside(ctx, sent, sent_args, cands))
         for _, f in cands:
             if f.relation == "leader_of" and ctx.types.get(f.subject) == "person" and \
                     ctx.types.get(f.object or "") == "country":
@@ -652,6 +653,36 @@ def _title_demonym(ctx: _DocContext, a: Arg, sent_args: list[Arg]) -> bool:
 
 
 _RESPECTIVELY = re.compile(r"\brespective?ly\b|\brespectivement\b", re.IGNORECASE)
+
+
+_ALONGSIDE = re.compile(r"\b(?:aux côtés d(?:e|u|es|')|alongside|along with|together with)\s*", re.IGNORECASE)
+_SHARED = {"partner_of", "member_of", "observer_of", "participates_in", "contributes_to", "cooperates_with"}
+
+
+def _alongside(ctx: _DocContext, sent, sent_args: list[Arg], cands: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """« La Mongolie est l'un des partenaires mondiaux de l'OTAN, aux côtés de l'Australie, de la Colombie et du
+    Japon », "Georgia contributed to ISAF alongside Armenia": the actors listed after the phrase stand in the same
+    relation as the subject before it."""
+    m = _ALONGSIDE.search(ctx.ntext, sent.start_char, sent.end_char)
+    if m is None:
+        return []
+    stop = min((k for k in (ctx.ntext.find(c, m.end(), sent.end_char) for c in (";", ":", " qui ", " which "))
+                if k >= 0), default=sent.end_char)
+    out: list[tuple[int, Fact]] = []
+    for prio, f in cands:
+        if f.relation not in _SHARED or f.object is None or f.subject_span is None or f.subject_span[1] > m.start() \
+                or f.object_span is not None and f.object_span[0] >= m.end():
+            continue  # an object inside the list itself means the clause was misread: nothing to share
+        stype = ctx.types.get(f.subject)
+        for a in sent_args:
+            if m.end() <= a.m.start < stop and a.m.type == stype and a.m.entity not in (f.subject, f.object) and \
+                    a.m.origin != "demonym":
+                g = replace(f, subject=a.m.entity, subject_span=(a.m.start, a.m.end),
+                            confidence=round(f.confidence - 0.1, 2))
+                g.span_end = max(g.span_end, a.m.end)
+                g.quote = ctx.text[g.span_start:g.span_end]
+                out.append((prio, g))
+    return out
 
 
 def _respectively(ctx: _DocContext, sent, cands: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
