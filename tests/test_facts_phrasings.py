@@ -227,6 +227,9 @@ def test_il_before_a_status_noun_stands_for_the_main_actor_even_when_parsed_impe
         "membre du Forum régional de l'ASEAN depuis 1998 et observateur auprès de l'OCS depuis 2004. Il est "
         "possible que la Russie proteste.")))
     assert any(f.subject == "Q711" and f.relation == "observer_of" and f.object == "sco" for f in a.facts)
+    # the predicate noun's own subject is the member; « du Forum » is the body, not who acts
+    assert any(f.subject == "Q711" and f.relation == "member_of" and f.object == "asean-arf" for f in a.facts)
+    assert not any(f.subject == "asean-arf" and f.relation == "member_of" for f in a.facts)
     assert not any(f.subject == "Q711" and f.object == "Q159" for f in a.facts)  # « Il est possible que »
 
 

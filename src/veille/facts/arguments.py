@@ -243,6 +243,12 @@ def _subjects(ctx: _DocContext, tr: _Trig, sent, sent_args: list[Arg], passive: 
         if owner is not None:
             return [owner], True
     if nounish:
+        # « Il est en outre membre du Forum … »: a predicate noun's own subject is the actor (its « de X » the body)
+        for c in tok.children:
+            if c.dep_ in _SUBJ_DEPS and c.i in ctx.tok_arg and c.i not in skip:
+                out = []
+                _add_with_conjuncts(ctx, ctx.tok_arg[c.i], out)
+                return out, True
         # "criticism from EU leaders", « des critiques de la part de Bruxelles »: the source acts (but "imports
         # from Romania" name their object so)
         for c in tok.children:
