@@ -118,8 +118,7 @@ class _DocContext:
         # user_data: tokens refer to their doc, and a cycle would leave freeing the doc to the garbage collector)
         self.toks = list(sdoc)
         # string attributes cost a look-up on each access: the ones read for every token, read once
-        self.lower = [t.text.lower() for t in self.toks]  # trigger matching's words
-        self.lower_ = [t.lower_ for t in self.toks]
+        self.lower = [t.lower_ for t in self.toks]  # trigger matching's and cessation's words
         self.lang = analysis.doc.lang if analysis.doc.lang in ("fr", "en") else "fr"
         self.lex: Lexicon = get_lexicon(self.lang)
         self.main = main_actor(analysis)
@@ -445,7 +444,7 @@ def _named_args(ctx: _DocContext, args: list[Arg]) -> list[Arg]:
 
 
 def _cessation(ctx: _DocContext, tok) -> bool:
-    near = ctx.lower_[max(tok.sent.start, tok.i - 4):tok.i + 3]
+    near = ctx.lower[max(tok.sent.start, tok.i - 4):tok.i + 3]
     if any(w == "longer" and k and near[k - 1] == "no" for k, w in enumerate(near)) or \
             "plus" in near and any(w in ("ne", "n'", "n’") for w in near[:near.index("plus")]):
         return True  # « ne font plus partie de », "is no longer a member of": what held until then ends

@@ -652,9 +652,6 @@ def _title_demonym(ctx: _DocContext, a: Arg, sent_args: list[Arg]) -> bool:
     return bool(before) and before[-1] in words or any(w in words for w in between)
 
 
-_RESPECTIVELY = re.compile(r"\brespective?ly\b|\brespectivement\b", re.IGNORECASE)
-
-
 _ALONGSIDE = re.compile(r"\b(?:aux côtés d(?:e|u|es|')|alongside|along with|together with)\s*", re.IGNORECASE)
 _SHARED = {"partner_of", "member_of", "observer_of", "participates_in", "contributes_to", "cooperates_with"}
 
@@ -683,6 +680,9 @@ def _alongside(ctx: _DocContext, sent, sent_args: list[Arg], cands: list[tuple[i
                 g.quote = ctx.text[g.span_start:g.span_end]
                 out.append((prio, g))
     return out
+
+
+_RESPECTIVELY = re.compile(r"\brespective?ly\b|\brespectivement\b", re.IGNORECASE)
 
 
 def _respectively(ctx: _DocContext, sent, cands: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:

@@ -498,8 +498,6 @@ def _list_maker(ctx: _DocContext):
     return make
 
 
-
-
 _HQ = re.compile(r"(?P<owner>\b(?:its|their|whose|son|sa|leur|dont\s+le|dont\s+les)\b|['’]s)\s+"
                  r"(?:(?:main|permanent|principal|provisional)\s+)?(?P<noun>headquarters|HQ|seat|base|siège|"
                  r"quartier général|quartiers généraux|état-major)\s+(?:(?:is|are|was|were|has been|est|sont|était|"
