@@ -34,6 +34,21 @@ from veille.time import infer_publication
      "6 janvier 2024, un protocole avait été signé. En avril, le pays a rappelé son ambassadeur.\n\nLe 10 octobre "
      "2024, trois présidents se sont réunis à Asmara.\n\nEn juillet, des pourparlers ont échoué. La déclaration a "
      "été adoptée le 11 décembre. La nouvelle mission a pris le relais le 1er janvier.", "fr", "2025-01-15"),
+    # a yearless dateline that names its weekday falls in the first year from the text's latest where that day is
+    # that weekday (2 July was a Tuesday in 2024, a Wednesday in 2025)
+    ("Feud deepens\nBAKU, Wednesday (July 2) – The ministry protested on Monday. Talks had stalled in September "
+     "2023 and a visit was cancelled in May 2024.", "en", "2025-07-02"),
+    # a capital-letter place with letters beyond Latin-1 still opens a dateline
+    ("Froid en Transnistrie\nCHIȘINĂU, vendredi 3 janvier — Les livraisons ont cessé mercredi. Le contrat "
+     "avait été signé en décembre 2019 et prolongé en mars 2024.", "fr", "2025-01-03"),
+    # a day named with its weekday in the text dates the months told around it
+    ("Ceasefire holds\nBEIRUT (Wire) – Strikes went on. The truce took effect on 27 November after talks in "
+     "October 2023 failed. Parliament met on Thursday, 9 January to elect a president; in December the army "
+     "had deployed.", "en", "2025-01"),
+    # « à partir de 2025 » announced in a past clause is no year of the writing
+    ("Départ des troupes\nN'DJAMENA, vendredi – Élu en mai 2024, le président a annoncé le 28 novembre la fin "
+     "de l'accord. Au Sénégal, le président a annoncé le 31 décembre le départ des soldats à partir de 2025. "
+     "Début janvier, le ministre a répondu.", "fr", "2025-01"),
 ])
 def test_publication_date(text, lang, expected):
     assert infer_publication(text, lang) == expected
@@ -45,3 +60,12 @@ def test_yearless_days_dated_by_their_own_sentence_do_not_push_the_dateline_a_ye
             "turque le 30 mars. Un sommet s'est tenu le 1er juin 2023. Début janvier, la marine a refusé le passage "
             "de deux navires.")
     assert infer_publication(text, "fr") == "2024-01-20"
+
+
+def test_a_month_told_again_without_a_year_is_the_one_its_story_dated():
+    # « en décembre » dated by « élu en mai 2024 » before it: the later yearless Decembers are that December,
+    # not the next year's
+    text = ("Départ des troupes\n\nN'DJAMENA, vendredi – Les derniers soldats sont partis jeudi.\n\nLe président, "
+            "élu en mai 2024, a assuré en décembre que la décision ne visait pas la France. Le retrait a commencé "
+            "le 10 décembre.\n\nLe 26 décembre, un premier contingent a quitté la base.")
+    assert infer_publication(text, "fr") == "2024-12"

@@ -23,7 +23,7 @@ import bisect
 import re
 
 from veille.model import Timex
-from veille.time.infer import in_dateline, infer_anchor
+from veille.time.infer import first_year_with_weekday, in_dateline, infer_anchor
 from veille.time.local import local_anchors
 from veille.time.patterns import patterns
 from veille.time.resolve import parse_anchor, to_timex
@@ -78,6 +78,7 @@ def extract_in_span(timexes: list[Timex] | TimexIndex, start: int, end: int) -> 
 
 _DATELINE_CHARS = 400
 _YEAR_IN = re.compile(r"\b(1[89]|20)\d\d\b")
+_DATELINE_END = re.compile(r"\s[–—-]\s|\n")
 
 
 def infer_publication(text: str, lang: str = "fr") -> str | None:
@@ -91,7 +92,23 @@ def infer_publication(text: str, lang: str = "fr") -> str | None:
     for t in extract(head, lang, base):
         if in_dateline(head, t.start) and isinstance(t.value, str) and len(t.value) == 10 and t.mod is None:
             value = t.value
-            if not _YEAR_IN.search(t.text) and base and value[:len(base)] < base:
-                value = f"{int(value[:4]) + 1}{value[4:]}"
+            if not _YEAR_IN.search(t.text):
+                if base and value[:len(base)] < base:
+                    value = f"{int(value[:4]) + 1}{value[4:]}"
+                value = _weekday_year(head, t.start, t.end, value, lang)
             return value
     return base
+
+
+def _weekday_year(head: str, start: int, end: int, value: str, lang: str) -> str:
+    """A yearless dateline that names its weekday (« vendredi 3 janvier », "Wednesday (July 2)") falls in the
+    first year from `value`'s on which that day is that weekday; `value` as it is when none is named."""
+    line_start = head.rfind("\n", 0, start) + 1
+    dash = _DATELINE_END.search(head, end)
+    line = head[line_start:dash.start() if dash else end + 20].lower()  # the dateline, not its story's first words
+    names = patterns(lang).lex.weekdays
+    named = [wd for word, wd in names.items() if re.search(rf"\b{re.escape(word.lower())}\b", line)]
+    if len(named) != 1:
+        return value
+    year = first_year_with_weekday(int(value[:4]), int(value[5:7]), int(value[8:10]), named[0])
+    return value if year is None else f"{year:04d}{value[4:]}"

@@ -5,11 +5,14 @@ past-tense months without a year in that same year (« début octobre, le prési
 October or later), or in the next year when they cannot follow it in its own (news style writes the year of
 earlier years' dates only). When the text has only years, the latest year outside future-tense or deadline contexts.
 Past-tense months without a year told after a bare past year later than every dated mention fall in the
-year after it. The result keeps the month when one is known (« 2025-10 »), else the year; None when the text has no date.
+year after it. A yearless day that names its weekday (« jeudi 9 janvier ») is dated by it: the first year from the
+latest one mentioned where that day is that weekday, and the months told without a year lie around it.
+The result keeps the month when one is known (« 2025-10 »), else the year; None when the text has no date.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from veille.time.local import local_anchors
@@ -25,10 +28,13 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
     lang = lang if lang in ("fr", "en") else "fr"
     pat = patterns(lang)
     dated: list[tuple[int, int]] = []
+    told: set[tuple[int, int]] = set()  # dated months told without a year (dated by their story or their weekday)
+    by_weekday: set[tuple[int, int]] = set()
     years: list[int] = []
     yearless_past: list[int] = []
     past_years: list[tuple[int, int]] = []  # (year, position) of bare years in a past-tense clause, not span ends
     yearless_at: list[tuple[int, int]] = []  # (month, position) of the yearless past-tense dates
+    weekday_dates: list[tuple[int, int, int]] = []  # (month, day, weekday) of yearless days that name their weekday
     atoms = scan(text, lang)
     local = local_anchors(text, atoms, paragraph=False)  # the story's year is no evidence of the writing's
     for k, atom in enumerate(atoms):
@@ -38,7 +44,7 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
             spec = ("date", spec[2])
         if spec[0] != "date" or atom.role in _FUTURE_ROLES:
             continue
-        y, m, _ = spec[1]
+        y, m, d = spec[1]
         if y is None and "\n" in text and in_dateline(text, atom.start):
             continue  # a yearless dateline (« ADDIS-ABEBA, 15 janvier – ») is the writing day `infer_publication` reads
         tense = tense_at(text, atom.start, pat)
@@ -49,8 +55,12 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
             # a later month told just after a full date of its paragraph is dated by it (« Le 6 janvier 2024, …
             # En avril, … »): the episode told, which may be older than the writing's news
             story = _story_date(text, atom, atoms) if m is not None and tense == "past" and k not in local else None
+            wd = _weekday_named(text[atom.start:atom.end], pat) if d is not None else None
             if story is not None and m >= story[1]:
                 dated.append((story[0], m))
+                told.add((story[0], m))
+            elif wd is not None and tense == "past" and k not in local:
+                weekday_dates.append((m, d, wd))
             elif m is not None and tense == "past" and k not in local:
                 yearless_past.append(m)
                 yearless_at.append((m, atom.start))
@@ -58,8 +68,19 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
             dated.append((y, m))
         else:
             years.append(y)
-            if whole and tense == "past":
+            if whole and tense == "past" and atom.role != "start":
+                # « à partir de 2025 » in a past clause is often what was announced for later, and « depuis
+                # 2016 » says nothing of the months told after it
                 past_years.append((y, atom.start))
+    bound = max([yy for yy, _ in dated] + years, default=None)
+    for m, d, wd in weekday_dates:
+        # "Thursday, 9 January" with no year: the first year from the latest one mentioned where 9 January is a
+        # Thursday (a day and its weekday meet again only after 5, 6 or 11 years)
+        year = first_year_with_weekday(bound, m, d, wd) if bound is not None else None
+        if year is not None:
+            dated.append((year, m))
+            told.add((year, m))
+            by_weekday.add((year, m))
     bare, bare_at = max(past_years, default=(0, 0))
     after = [mm for mm, at in yearless_at if at > bare_at]
     if dated and bare > max(dated)[0] and after:
@@ -68,7 +89,11 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
         return iso((bare + 1, max(after), None))
     if dated:
         y, m = max(dated)
-        later = [mm for mm in yearless_past if mm > m]
+        if (y, m) in by_weekday:
+            # a weekday's day is a known recent one: the months told without a year lie around it
+            return iso(max([(y, m)] + [_nearest(y, m, mm) for mm in yearless_past]) + (None,))
+        # a month told without a year again is the same month when that one's year was only the story's too
+        later = [mm for mm in yearless_past if mm > m or (mm == m and (y, m) in told)]
         if later:
             return iso(max((y, max(later)), _across_new_year(y, m, [mm for mm, _ in sorted(yearless_at,
                                                                                             key=lambda p: p[1])]))
@@ -86,7 +111,6 @@ def infer_anchor(text: str, lang: str = "fr") -> str | None:
 
 _STORY_REACH = 300
 _PROSE = re.compile(r"[.!?]\s+[A-ZÀ-Ý]")  # two sentences: prose, not a title or a dateline
-_AGENCY = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+,\s")
 
 
 def in_dateline(text: str, start: int) -> bool:
@@ -97,7 +121,38 @@ def in_dateline(text: str, start: int) -> bool:
         return False
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return len(line) < 120 and not _PROSE.search(line) or (bool(_AGENCY.match(line)) and start - line_start < 40)
+    return len(line) < 120 and not _PROSE.search(line) or (_agency_head(line) and start - line_start < 40)
+
+
+def _agency_head(line: str) -> bool:
+    """The line opens on a place in capitals and a comma (« CHIȘINĂU, vendredi 3 janvier — »)."""
+    comma = line.find(", ")
+    return 0 < comma <= 40 and line[:comma].isupper()
+
+
+def _nearest(y: int, m: int, month: int) -> tuple[int, int]:
+    """(year, month) of `month`'s occurrence nearest to (y, m), the earlier one on a tie."""
+    return min(((y + k, month) for k in (-1, 0, 1)), key=lambda p: abs((p[0] - y) * 12 + p[1] - m))
+
+
+def _weekday_named(span: str, pat) -> int | None:
+    """The weekday a date's text opens on (« vendredi 3 janvier », "Thursday, 9 January"), if any."""
+    first = re.match(r"\w+", span)
+    if not first:
+        return None
+    word = first.group(0).lower()
+    return next((wd for name, wd in pat.lex.weekdays.items() if name.lower() == word), None)
+
+
+def first_year_with_weekday(year: int, month: int, day: int, weekday: int) -> int | None:
+    """The first year from `year` (within seven) in which that day of that month falls on `weekday` (Monday = 0)."""
+    for y in range(year, year + 7):
+        try:
+            if datetime.date(y, month, day).weekday() == weekday:
+                return y
+        except ValueError:  # 29 February of a common year
+            continue
+    return None
 
 
 def _story_date(text: str, atom, atoms) -> tuple[int, int] | None:
