@@ -238,3 +238,13 @@ def test_actors_listed_alongside_the_subject_share_its_relation():
                             "de la Colombie et du Japon.", "fr")
     for partner in ("Mongolie", "Australie", "Colombie", "Japon"):
         assert has(facts, names, "partner_of", partner, "OTAN"), partner
+
+
+def test_a_demonym_or_a_possessive_before_a_company_noun_places_the_company():
+    facts, names = facts_of("Astana picked Russia's state nuclear corporation Rosatom over the French group Orano, "
+                            "and the Russian company Stroytransgaz lost its pipeline contract.", "en")
+    assert has(facts, names, "located_in", "Rosatom", "Russia")
+    assert has(facts, names, "located_in", "Orano", "French")
+    assert has(facts, names, "located_in", "Stroytransgaz", "Russian")
+    # the demonym belongs to the group after it, not to the company before it
+    assert not has(facts, names, "located_in", "Rosatom", "French")

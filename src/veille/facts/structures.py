@@ -78,6 +78,10 @@ _OPENED_IN = re.compile(r"^\s*,?\s*(?:(?:qui\s+)?(?:a|ont|avait|avaient)\s+été
                         r"opened|inaugurated|established|set up|installed)\s+(?:(?:en|in)\s+\d{4}\s+)?"
                         r"(?:à|au|aux|en|in|at)\s+(?:(?:the|la|le)\s+|l')?$", re.IGNORECASE)
 _FLAGGED_AFTER = re.compile(r"^\s*,\s*(?:an?|the)\s+$", re.IGNORECASE)
+# "the French group Orano", "Russia's state nuclear corporation Rosatom", « l'énergéticien public Energocom »
+_COMPANY_BEFORE = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|giant|operator|producer|supplier|"
+                             r"utility|trader|monopoly|corporation|conglomerate|manufacturer|maker|contractor|"
+                             r"companies|firms|groups|giants|operators|producers|corporations)\s+$", re.IGNORECASE)
 _SHIP = re.compile(rf"^\s+(?:[\w-]+\s+){{0,1}}?{_SHIP_NOUNS}\s+$", re.IGNORECASE)
 
 
@@ -111,8 +115,9 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             plain = between[_ACRONYM.match(between).end():]  # "ISAF (FIAS) in Afghanistan"
             rel, sub, obj = None, a, b
             ta, tb = a.m.type, b.m.type
-            if b.m.origin == "demonym" and _BORDER.match(ctx.ntext, b.m.end):
-                continue  # "near the Ukrainian border" places nothing in Ukraine
+            if b.m.origin == "demonym" and (_BORDER.match(ctx.ntext, b.m.end) or
+                                            _COMPANY_NOUN.match(ctx.ntext, b.m.end + 1)):
+                continue  # "near the Ukrainian border", "over the French group" place nothing in Ukraine or France
             if (ta in ("place", "company", "operation", "event") or ta == "organization" and
                     _is_facility(ctx, a)) and tb in ("place", "country") and \
                     (_LOCATIVE.match(plain) or ta == "place" and tb == "country" and between.strip() == ","):
@@ -149,6 +154,10 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             elif a.m.origin == "demonym" and (tb == "company" or tb == "organization" and b.m.origin != "demonym") \
                     and not between.strip():
                 rel, sub, obj = "located_in", b, a  # « l'américain Chevron », « l'opérateur bulgare Bulgargaz »
+            elif (a.m.origin == "demonym" or ta == "country" and ctx.lang == "en") and tb in ("company", "organization") \
+                    and b.m.origin not in ("demonym", "anaphor") and _COMPANY_BEFORE.match(between) and \
+                    (ta == "country" or not between.startswith("'")):
+                rel, sub, obj = "located_in", b, a  # "the Russian company Stroytransgaz", "South Korea's utility KHNP"
             elif ta == "company" and a.m.origin == "anaphor" and b.m.origin == "demonym" and not between.strip():
                 rel = "located_in"  # « le géant russe », standing for a company named before
             elif ta in ("place", "country") and tb == "operation" and between.strip() == "(" and \
