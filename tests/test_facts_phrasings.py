@@ -245,6 +245,6 @@ def test_a_demonym_or_a_possessive_before_a_company_noun_places_the_company():
                             "and the Russian company Stroytransgaz lost its pipeline contract.", "en")
     assert has(facts, names, "located_in", "Rosatom", "Russia")
     assert has(facts, names, "located_in", "Orano", "French")
-    assert has(facts, names, "located_in", "Stroytransgaz", "Russian")
+    assert has(facts, names, "located_in", "Stroytransgaz", "Russia")
     # the demonym belongs to the group after it, not to the company before it
     assert not has(facts, names, "located_in", "Rosatom", "French")
