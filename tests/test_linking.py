@@ -203,3 +203,11 @@ def test_known_short_forms_of_bodies_and_operations():
 def test_a_surname_alone_is_the_person_named_in_full_before_even_with_a_generational_suffix():
     text = "President Ferdinand Marcos Jr said Manila would not back down. Marcos met the ambassador on Friday."
     assert entity_of(text, "Marcos", lang="en") == entity_of(text, "Ferdinand Marcos Jr", lang="en")
+
+
+def test_dotted_acronyms_inside_names_link_like_plain_ones():
+    dotted = "The U.S. State Department said the U.S. Treasury would act."
+    plain = "The US State Department said the US Treasury would act."
+    assert entity_of(dotted, "U.S. State Department") == entity_of(plain, "US State Department")
+    assert entity_of(dotted, "U.S. Treasury") == entity_of(plain, "US Treasury")
+    assert not entity_of(dotted, "U.S. Treasury").startswith("x:")

@@ -20,6 +20,7 @@ _SPACE_AROUND_HYPHEN = re.compile(r"\s*-\s*")
 # Articles and partitive/possessive determiners that precede a name in running text.
 _LEADING = re.compile(r"^(?:(?:l'|d'|le |la |les |de |du |des |the )\s*)+", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&+.\-]{1,7}$")
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,3}[A-Z])\.?(?![\w.])")  # "U.S.", "E.U", "U.K." → US, EU, UK
 
 
 def is_acronym(text: str) -> bool:
@@ -35,6 +36,8 @@ def clean(text: str) -> str:
     s = _QUOTES.sub(" ", s)
     s = _SPACES.sub(" ", s).strip()
     s = _SPACE_AROUND_HYPHEN.sub("-", s) if " - " not in s else s
+    if "." in s:
+        s = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), s)
     return s
 
 
