@@ -248,3 +248,10 @@ def test_a_demonym_or_a_possessive_before_a_company_noun_places_the_company():
     assert has(facts, names, "located_in", "Stroytransgaz", "Russia")
     # the demonym belongs to the group after it, not to the company before it
     assert not has(facts, names, "located_in", "Rosatom", "French")
+
+
+def test_breaking_off_relations_ends_them():
+    a = analyze(Document(name="t.txt", text="Le Mali a rompu en août 2024 ses relations diplomatiques avec l'Ukraine.",
+                         lang="fr", published="2025-10-15"))
+    ended = [f for f in a.facts if f.relation == "partner_of"]
+    assert ended and all(f.start is None and f.end == "2024-08" for f in ended)
