@@ -159,6 +159,17 @@ CASES = [
      "2025-01-29", [("le 26 juillet 2023", "2023-07-26"), ("En décembre", "2023-12")]),
     ("en", "The coup came in January 2021. In December of that year, talks resumed.", "2025-06-01",
      [("in January 2021", "2021-01"), ("In December", "2021-12")]),
+    # counted from the date told before, at the precision both allow, and on from there
+    ("fr", "Le 8 mai 2024, Erevan a notifié Moscou, ce que le Kremlin a confirmé deux jours plus tard. Le lendemain, "
+           "l'envoyé est parti, et il est revenu l'année suivante.", "2025-01-10",
+     [("Le 8 mai 2024", "2024-05-08"), ("deux jours plus tard", "2024-05-10"), ("Le lendemain", "2024-05-11"),
+      ("l'année suivante", "2025")]),
+    ("en", "Sweden signed in February 2024. Hungary ratified the protocol three days later; the following month the "
+           "flag was raised. Two years later, nothing had changed.", "2026-06-01",
+     [("in February 2024", "2024-02"), ("three days later", "2024-02"), ("the following month", "2024-03"),
+      ("Two years later", "2026")]),
+    # nothing told before: nothing to count from; « la veille du sommet » is the summit's eve, not a date's
+    ("fr", "Trois ans plus tard, la mission a pris fin. La veille du sommet, il a appelé.", "2025-01-10", []),
 ]
 
 

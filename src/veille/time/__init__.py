@@ -12,6 +12,8 @@
 - anchor: ISO date at any precision. Expressions that need it (months without a year, weekdays, « hier »,
   « l'an dernier »…) are dropped when there is no anchor or it is too coarse (see `resolve`).
   `anchor_inferred=True` marks the values resolved against it as `inferred`.
+- « trois jours plus tard », "two years later", « le lendemain », "the following month" count from the date told
+  just before them (within a few sentences), at the precision both allow; with no date before, they are dropped.
 
 `infer_anchor(text, lang)` guesses the writing date of an undated document. `TimexIndex` answers "which timexes
 lie inside chars [s, e)?" for a document extracted once.
@@ -20,6 +22,7 @@ lie inside chars [s, e)?" for a document extracted once.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 
 from veille.model import Timex
@@ -27,7 +30,7 @@ from veille.time.infer import first_year_with_weekday, in_dateline, infer_anchor
 from veille.time.local import local_anchors
 from veille.time.patterns import patterns
 from veille.time.resolve import parse_anchor, to_timex
-from veille.time.scan import scan
+from veille.time.scan import Atom, scan
 
 __all__ = ["TimexIndex", "extract", "extract_in_span", "infer_anchor", "infer_publication"]
 
@@ -40,7 +43,14 @@ def extract(text: str, lang: str = "fr", anchor: str | None = None, *, anchor_in
     out = []
     atoms = scan(text, lang)
     local = local_anchors(text, atoms, anchor_p)
+    told: Timex | None = None  # the latest dated point told, what « trois jours plus tard » counts from
     for k, atom in enumerate(atoms):
+        if atom.spec[0] == "after":
+            timex = _counted_from(text, atom, told)
+            if timex is not None:
+                out.append(timex)
+                told = timex  # « Trois jours plus tard, … Le lendemain, … »: the count goes on from there
+            continue
         if k in local:
             # « devenu membre le 4 avril 2023, après la ratification … le 27 mars »: a yearless day sits in the
             # year of the full date its own sentence gives, not in the publication's year
@@ -49,7 +59,39 @@ def extract(text: str, lang: str = "fr", anchor: str | None = None, *, anchor_in
             timex = to_timex(text, atom, pat, anchor_p, anchor_inferred)
         if timex is not None:
             out.append(timex)
+            if isinstance(timex.value, str) and timex.value and timex.mod is None:
+                told = timex
     return out
+
+
+_AFTER_REACH = 400  # « … le 23 février. Trois jours plus tard, … »: the date counted from is told just before
+
+
+def _counted_from(text: str, atom: Atom, told: Timex | None) -> Timex | None:
+    """« trois jours plus tard », "two years later", « le lendemain »: the date told just before, moved by the
+    offset, at the precision both allow (a day from a day, a month from a month, else the year)."""
+    if told is None or atom.start - told.end > _AFTER_REACH:
+        return None
+    _, unit, n = atom.spec
+    p = parse_anchor(told.value)
+    if p is None:
+        return None
+    y, m, d = p
+    if unit == "week":
+        unit, n = "day", 7 * n
+    if unit == "day" and d is not None:
+        day = datetime.date(y, m, d) + datetime.timedelta(days=n)
+        value = day.isoformat()
+    elif unit in ("day", "month") and m is not None:
+        months = n if unit == "month" else 0
+        yy, mm = divmod((y * 12 + m - 1) + months, 12)
+        value = f"{yy:04d}-{mm + 1:02d}"
+    elif unit == "year":
+        value = f"{y + n:04d}"
+    else:
+        return None
+    return Timex(start=atom.span_start, end=atom.end, text=text[atom.span_start:atom.end], value=value, mod=None,
+                 inferred=told.inferred)
 
 
 class TimexIndex:

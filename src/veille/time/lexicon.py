@@ -26,6 +26,10 @@ class Lexicon:
     relatives: list[tuple[str, str, int]]
     numbers: dict[str, int]
     units: dict[str, str]  # word (regex fragment) -> unit for "il y a N ans" / "N years ago"
+    # "N units later": regex fragment after the unit -> sign (+1 later, -1 earlier), counted from the date told before
+    later: list[tuple[str, int]]
+    # « le lendemain », "the following year": regex fragment -> (unit, offset) from the date told before
+    next_to: list[tuple[str, str, int]]
     future: str  # regex fragment matching a future-tense verb
     past: str  # regex fragment matching a past-tense verb
     year_followers: frozenset[str]  # words that may follow a bare year (verbs, articles, conjunctions…)
@@ -90,6 +94,12 @@ FR = Lexicon(
     numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
              "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30},
     units={"ans?": "year", "années?": "year", "mois": "month", "semaines?": "week", "jours?": "day"},
+    later=[(r"plus\s+tard", 1), (r"plus\s+tôt", -1), (r"auparavant", -1)],
+    next_to=[(r"le\s+lendemain", "day", 1), (rf"la\s+veille(?!\s+(?:du|de|des|d{APOS}|au))", "day", -1),
+             (r"(?:le\s+jour|la\s+journée)\s+suivante?", "day", 1), (r"la\s+semaine\s+suivante", "week", 1),
+             (r"le\s+mois\s+suivant", "month", 1), (r"le\s+mois\s+précédent", "month", -1),
+             (rf"l{APOS}(?:année|an)\s+(?:suivante?|d{APOS}après)", "year", 1),
+             (rf"l{APOS}(?:année|an)\s+précédente?", "year", -1)],
     future=(r"\b(?:sera|seront|serait|aura|auront|fera|feront|ira|iront|pourra|pourront|devra|devront|va|vont"
             r"|viendra|viendront|prendra|prendront)\b|\b(?:doit|doivent|devrait|devraient)\s+(?:se\s+|s'|s’)?"
             r"[a-zéèêàâîôûç]+(?:er|ir|re)\b|\b[a-zéèêàâîôûç]{3,}(?:era|eront|irai|ira|iront|dra|dront)\b"),
@@ -148,6 +158,11 @@ EN = Lexicon(
     numbers={"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30},
     units={"years?": "year", "months?": "month", "weeks?": "week", "days?": "day"},
+    later=[(r"later", 1), (r"earlier", -1)],
+    next_to=[(r"the\s+(?:next|following)\s+day", "day", 1), (r"the\s+previous\s+day", "day", -1),
+             (r"the\s+(?:next|following)\s+week", "week", 1), (r"the\s+(?:following)\s+month", "month", 1),
+             (r"the\s+previous\s+month", "month", -1), (r"the\s+following\s+year", "year", 1),
+             (r"the\s+previous\s+year", "year", -1)],
     future=(r"\b(?:will|shall|won['’]t|going\s+to|is\s+to|are\s+to|plans?\s+to|scheduled"
             r"|(?:expected|due|set|slated|poised)\s+to)\b|\w['’]ll\b"),
     past=(r"\b(?:was|were|had|did|said|began|became|took|held|met|made|left|went|came|sent|told|gave|won|lost"

@@ -153,6 +153,10 @@ def patterns(lang: str) -> Patterns:
     num = _alt(lex.numbers)
     units = "|".join(f"(?P<u{i}>{u})" for i, u in enumerate(lex.units))
     atoms.append(("rel", rf"\b{_guard([r for r, _, _ in lex.relatives])}(?:{rel})(?!\w)"))
+    later = "|".join(f"(?P<l{i}>{r})" for i, (r, _) in enumerate(lex.later))
+    atoms.append(("later", rf"\b(?P<n>\d{{1,2}}|{num})\s+(?:{units})\s+(?:{later})(?!\w)"))
+    nxt = "|".join(f"(?P<x{i}>{r})" for i, (r, _, _) in enumerate(lex.next_to))
+    atoms.append(("next_to", rf"\b(?:{nxt})(?!\w)"))
     if lang == "en":
         atoms += [
             ("ago", rf"\b(?P<n>\d{{1,2}}|{num})\s+(?:{units})\s+ago\b"),

@@ -29,7 +29,8 @@ _GAP_AND = re.compile(r"^\s*,?\s*(?:et|and)?\s*,?\s*$", re.IGNORECASE)
 @dataclass
 class Atom:
     """One core expression. `spec` kinds: ("date", Partial), ("span", Partial, Partial),
-    ("rel", unit, offset), ("weekday", weekday, direction)."""
+    ("rel", unit, offset), ("weekday", weekday, direction), ("after", unit, offset) counted from the date told
+    before it (« trois jours plus tard », "the following year")."""
 
     start: int
     end: int
@@ -140,6 +141,14 @@ def _build(pat: Patterns, kind: str, m: re.Match[str]) -> Atom | None:  # noqa: 
         i = next(int(k[1:]) for k, v in g.items() if k.startswith("u") and v)
         unit = list(pat.lex.units.values())[i]
         return Atom(s, e, kind, ("rel", unit, -n))
+    if kind == "later":
+        n = int(g["n"]) if g["n"].isdigit() else pat.lex.numbers[g["n"].lower()]
+        unit = list(pat.lex.units.values())[next(int(k[1:]) for k, v in g.items() if k.startswith("u") and v)]
+        sign = pat.lex.later[next(int(k[1:]) for k, v in g.items() if k.startswith("l") and v)][1]
+        return Atom(s, e, kind, ("after", unit, sign * n))
+    if kind == "next_to":
+        _, unit, off = pat.lex.next_to[next(int(k[1:]) for k, v in g.items() if k.startswith("x") and v)]
+        return Atom(s, e, kind, ("after", unit, off))
     if kind == "weekday":
         direction = {"last": -1, "past": -1, "dernier": -1, "passé": -1, "next": 1, "coming": 1,
                      "prochain": 1}.get((g.get("dir") or "").lower(), 0)
