@@ -255,3 +255,16 @@ def test_breaking_off_relations_ends_them():
                          lang="fr", published="2025-10-15"))
     ended = [f for f in a.facts if f.relation == "partner_of"]
     assert ended and all(f.start is None and f.end == "2024-08" for f in ended)
+
+
+def test_an_office_is_dated_by_how_it_began_or_ended():
+    facts, names = facts_of("Le président tchadien Mahamat Idriss Déby, porté au pouvoir par l'armée en avril 2021, a "
+                            "reçu l'envoyé. Depuis le renversement du président nigérien Mohamed Bazoum, le 26 juillet "
+                            "2023, la junte gouverne.", "fr")
+    deby = [f for f in facts if f.relation == "leader_of" and "Déby" in names.get(f.subject, "")]
+    assert deby and deby[0].start == "2021-04" and deby[0].end is None
+    bazoum = [f for f in facts if f.relation == "leader_of" and "Bazoum" in names.get(f.subject, "")]
+    assert bazoum and bazoum[0].start is None and bazoum[0].end == "2023-07-26"
+    facts, names = facts_of("Georgian Prime Minister Irakli Kobakhidze, in post since February 2024, met the envoy.",
+                            "en")
+    assert any(f.relation == "leader_of" and f.start == "2024-02" for f in facts)

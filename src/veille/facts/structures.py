@@ -364,13 +364,16 @@ def _names_parent(text: str, parent) -> bool:
     return False
 
 
-_TENURE = re.compile(r"^\s*,?\s*(?:(?:qui est |who has been |who was )?(?:au pouvoir|in power|in office|en poste|en fonctions?"
-                     r"|à la tête d[eu] (?:pays|l'état|gouvernement)|at the helm)\s+(?:depuis|since|from)"
-                     r"|(?:who|qui)\s+(?:(?:had|has)\s+)?(?:took office|taken office|assumed office|(?:was|has been) (?:elected|appointed|sworn in|"
-                     r"inaugurated|installed)|(?:replaced|succeeded) [^,;.()]{3,40}?|a pris ses fonctions|est entrée? en "
-                     r"fonctions?|(?:a|avait) été (?:élue?|nommée?|investie?)|(?:a|avait) (?:remplacé|succédé à) "
-                     r"[^,;.()]{3,40}?)\s+(?=in |on |en |le |l'|depuis |since |from )"
-                     r"|(?:elected|appointed|sworn in|élue?|nommée?|investie?)\s+(?=in |on |en |le )"
+_TENURE = re.compile(r"^\s*,?\s*(?:(?:qui est |who has been |who was )?(?:au pouvoir|in power|in office|in post|en poste"
+                     r"|en fonctions?|à la tête d[eu] (?:pays|l'état|gouvernement)|at the helm)\s+(?:depuis|since|from)"
+                     r"|(?:depuis|since)\s+(?=le |l'|en |\d)"  # « secrétaire général de l'OTAN depuis le 1er octobre »
+                     r"|(?:(?:who|qui)\s+)?(?:(?:had|has)\s+)?(?:took office|taken office|assumed office|(?:was|has been) "
+                     r"(?:re-?elected|elected|appointed|sworn in|inaugurated|installed)|(?:replaced|succeeded) [^,;.()]{3,40}?"
+                     r"|a pris ses fonctions|est entrée? en fonctions?|(?:a|avait) été (?:réélue?|élue?|nommée?|investie?)"
+                     r"|(?:a|avait) (?:remplacé|succédé à) [^,;.()]{3,40}?|(?:came|rose|swept) to power|(?:seized|took) power"
+                     r"|(?:a |avait )?(?:été )?(?:porté|arrivé|parvenu)e? au pouvoir(?: [^,;.()]{3,25}?)?|a pris le pouvoir)"
+                     r"\s+(?=in |on |en |le |l'|depuis |since |from )"
+                     r"|(?:re-?elected|elected|appointed|sworn in|réélue?|élue?|nommée?|investie?)\s+(?=in |on |en |le )"
                      r"|(?P<end>dont le mandat (?:s'achève|s'achevait|expire|prend fin|a pris fin)|whose (?:term|mandate) "
                      r"(?:ends|ended|expires)))", re.IGNORECASE)
 
@@ -388,9 +391,30 @@ def _tenure_date(ctx: _DocContext, sent, span_end: int) -> tuple[tuple[Timex, in
     return None, False
 
 
+# « le renversement du président X », "the ousting of Prime Minister X", "replacing the caretaker premier X": what
+# ends the office held by the person named right after
+_OUSTED = re.compile(r"\b(?:renversement|chute|destitution|éviction|assassinat|mort|décès|overthrow|ousting|ouster|"
+                     r"toppling|fall|assassination|killing|death|ousted|toppled|overthrew|deposed|replacing|"
+                     r"remplaçant|renversé|destitué)\s+(?:(?:de|du|des|d'|of)\s+)?[^,;.()]{0,60}$", re.IGNORECASE)
+
+
+def _ousted_date(ctx: _DocContext, sent, person: Arg) -> tuple[Timex, int] | None:
+    """The date of the clause that ends the person's office (« le renversement du président Bazoum, le 26 juillet
+    2023 »), when words before the person say it ends."""
+    lo = max(sent.start_char, person.m.start - 80)
+    m = _OUSTED.search(ctx.ntext, lo, person.m.start)
+    if m is None:
+        return None
+    cue = ctx.sdoc.char_span(m.start(), m.start() + len(m.group(0).split()[0]), alignment_mode="expand")
+    return _pick_date(ctx, cue.root, sent) if cue is not None else None
+
+
 def _office_maker(ctx: _DocContext, sent):
     def make(rel: str, subj: Arg, obj: Arg | None, obj_ent: str, span: tuple[int, int]) -> tuple[int, Fact]:
         date, ends = _tenure_date(ctx, sent, max(span[1], subj.m.end))
+        if date is None and rel == "leader_of":
+            date = _ousted_date(ctx, sent, subj)
+            ends = date is not None
         f = _make(ctx, sent, rel, subj, subj.m.entity, obj, span, date, ends, 0.7, None, "title")
         f.object = obj_ent
         return 2, f
