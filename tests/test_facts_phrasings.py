@@ -268,3 +268,17 @@ def test_an_office_is_dated_by_how_it_began_or_ended():
     facts, names = facts_of("Georgian Prime Minister Irakli Kobakhidze, in post since February 2024, met the envoy.",
                             "en")
     assert any(f.relation == "leader_of" and f.start == "2024-02" for f in facts)
+
+
+def test_relations_without_direction_read_from_the_first_named_or_the_state():
+    facts, names = facts_of("Le Caire a signé un accord de coopération militaire avec la Somalie en août 2024. "
+                            "Ankara avait par ailleurs conclu en février 2024 avec Mogadiscio un accord-cadre de défense.",
+                            "fr")
+    assert has(facts, names, "agreement_with", "Caire", "Somalie")
+    assert has(facts, names, "agreement_with", "Ankara", "Somalie")  # Mogadiscio stands for Somalia
+    assert not has(facts, names, "agreement_with", "Somalie", "Caire")
+    assert not has(facts, names, "agreement_with", "Somalie", "Ankara")
+    facts, names = facts_of("In May 2014, NATO and Japan agreed an Individual Partnership and Cooperation Programme.",
+                            "en")
+    agreements = {(names.get(f.subject), names.get(f.object)) for f in facts if f.relation == "agreement_with"}
+    assert ("Japan", "NATO") in agreements and ("NATO", "Japan") not in agreements

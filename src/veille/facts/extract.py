@@ -511,7 +511,28 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     if LEARNED_PAIRS:
         known = analysis.entities
         facts += [f for f in learned_facts(ctx, said, facts) if f.subject in known and f.object in known]
-    return facts
+    return [_first_named_first(f, ctx.types) for f in facts]
+
+
+_SYMMETRIC = ("agreement_with", "cooperates_with", "meets", "partner_of")
+
+
+def _first_named_first(f: Fact, types: dict[str, str]) -> Fact:
+    """A relation with no direction reads from the actor its sentence names first (« l'Azerbaïdjan et l'Arménie ont
+    signé »), except that a state's dealings with an organisation are told from the state (« les relations entre
+    l'OTAN et l'Azerbaïdjan » → Azerbaijan partner_of NATO) and a meeting from the person who meets."""
+    if f.relation not in _SYMMETRIC or f.object is None or not f.subject_span or not f.object_span:
+        return f
+    ts, to = types.get(f.subject), types.get(f.object)
+    if {ts, to} == {"country", "organization"}:
+        first_is_subject = ts == "country"
+    elif f.relation == "meets" and (ts == "person") != (to == "person"):
+        first_is_subject = ts == "person"
+    else:
+        first_is_subject = f.subject_span[0] <= f.object_span[0]
+    if first_is_subject:
+        return f
+    return replace(f, subject=f.object, object=f.subject, subject_span=f.object_span, object_span=f.subject_span)
 
 
 def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[tuple]]:
