@@ -282,3 +282,11 @@ def test_relations_without_direction_read_from_the_first_named_or_the_state():
                             "en")
     agreements = {(names.get(f.subject), names.get(f.object)) for f in facts if f.relation == "agreement_with"}
     assert ("Japan", "NATO") in agreements and ("NATO", "Japan") not in agreements
+
+
+def test_attending_a_schools_courses_or_a_bodys_meetings_is_participation_not_membership():
+    facts, names = facts_of("Uzbek officers attend courses at the NATO School in Oberammergau. Officials from "
+                            "Uzbekistan regularly attend EAPC meetings.", "en")
+    assert has(facts, names, "participates_in", "Uzbek", "NATO School")
+    assert has(facts, names, "participates_in", "Uzbek", "EAPC")
+    assert not any(f.relation == "member_of" for f in facts)

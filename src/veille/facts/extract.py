@@ -339,7 +339,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
         rel = en.by_type.get(otype, rel)
         if rel == "participates_in" and (en.relation == "member_of" and framework(ctx, oe) or
                                          en.relation == "participates_in" and
-                                         (otype == "programme" and framework(ctx, oe) or otype == "organization")):
+                                         (otype == "programme" and framework(ctx, oe) or otype == "organization")) \
+                and not _attended(ctx, oe, oa):
             # « fait partie des partenaires nouvelles opportunités », « participe au Partenariat oriental », "a
             # participating State of the OSCE": who takes part in a partnership or an organisation is a member
             rel = "member_of"
@@ -657,6 +658,20 @@ def _yearly_amounts(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list
             g.quote = ctx.text[g.span_start:g.span_end]
             out.append((1, g))
     return out
+
+
+_SCHOOL_WORDS = {"college", "school", "academy", "university", "collège", "école", "académie", "université"}
+_SESSION_NOUNS = {"meeting", "meetings", "session", "sessions", "course", "courses", "réunion", "réunions", "cours",
+                  "séance", "séances", "conference", "conférence", "summit", "sommet"}
+
+
+def _attended(ctx: _DocContext, entity: str, oa: Arg | None) -> bool:
+    """Taking part in a school's courses or a body's meetings is no membership ("Uzbek officers attend courses at
+    the NATO School", "officials attend EAPC meetings")."""
+    info = ctx.analysis.entities.get(entity)
+    if info is not None and _SCHOOL_WORDS & set(info.name.lower().split()):
+        return True
+    return oa is not None and ctx.toks[oa.head].head.lower_ in _SESSION_NOUNS
 
 
 def _title_demonym(ctx: _DocContext, a: Arg, sent_args: list[Arg]) -> bool:
