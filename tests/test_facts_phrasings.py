@@ -290,3 +290,9 @@ def test_attending_a_schools_courses_or_a_bodys_meetings_is_participation_not_me
     assert has(facts, names, "participates_in", "Uzbek", "NATO School")
     assert has(facts, names, "participates_in", "Uzbek", "EAPC")
     assert not any(f.relation == "member_of" for f in facts)
+
+
+def test_forces_sent_to_a_region_are_located_there():
+    facts, names = facts_of("Zelensky said 11,000 North Korean troops had been deployed to the Kursk region.", "en")
+    assert has(facts, names, "located_in", "North Korea", "Kursk")
+    assert not has(facts, names, "supports", "North Korea", "Kursk")

@@ -358,7 +358,8 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
             continue  # "China and Russia held drills in the Sea of Japan": a state is not located where it acts
         if rel == "contributes_to" and otype in ("country", "place"):
             # « la mission est déployée en Géorgie »: a mission is located there; a state sending forces supports it
-            rel = "located_in" if ctx.types.get(se) in ("operation", "programme") else "supports"
+            # its forces sent to a region are there ("troops deployed to the Kursk region")
+            rel = "located_in" if ctx.types.get(se) in ("operation", "programme") or otype == "place" else "supports"
         if aspired and rel == "member_of":
             rel = "proposes"
         if promised is not None and rel == "member_of":
