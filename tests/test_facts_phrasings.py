@@ -296,3 +296,11 @@ def test_forces_sent_to_a_region_are_located_there():
     facts, names = facts_of("Zelensky said 11,000 North Korean troops had been deployed to the Kursk region.", "en")
     assert has(facts, names, "located_in", "North Korea", "Kursk")
     assert not has(facts, names, "supports", "North Korea", "Kursk")
+
+
+def test_a_states_body_named_with_its_possessive_is_part_of_it_and_no_object_of_its_verb():
+    facts, names = facts_of("Azerbaijan's Ministry of Foreign Affairs condemned the raid. Russia's Federal Security "
+                            "Service (FSB) detained them.", "en")
+    assert has(facts, names, "part_of", "Ministry of Foreign Affairs", "Azerbaijan")
+    assert has(facts, names, "part_of", "Federal Security Service", "Russia")
+    assert not has(facts, names, "opposes", "Ministry of Foreign Affairs", "Azerbaijan")

@@ -70,6 +70,9 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
     for a in sent_args:
         if a.m.entity in subj_ids or tok.i <= a.head <= tr.end or en.obj_required and a.m.type not in en.obj_types:
             continue
+        owned = ctx.tok_arg.get(ctx.toks[a.head].head.i)
+        if ctx.toks[a.head].dep_ in ("poss", "nmod:poss") and owned is not None and owned.m.entity in subj_ids:
+            continue  # "Azerbaijan's Ministry of Foreign Affairs condemned …": the subject's owner is no object
         if en.supply and not en.inverse and a.m.origin == "demonym" and ctx.toks[a.head].dep_ in ("amod", "compound") and \
                 ctx.toks[a.head].head.dep_ in ("obj", "dobj") and ctx.toks[a.head].head.head.i == tok.i:
             continue  # « achemine le gaz azerbaïdjanais vers l'Italie »: the goods' origin, not where they go

@@ -195,7 +195,9 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                 rel, sub, obj = "participates_in", b, a
             elif ctx.lang == "en" and tb in ("organization", "programme", "company") and ta in ("organization", "country") \
                     and _POSSESSIVE.match(between):
-                rel, sub, obj = ("part_of", b, a) if ta == "organization" and tb in ("organization", "programme") else \
+                # "NATO's Partnership for Peace", "Russia's Federal Security Service": a body of the one named first
+                rel, sub, obj = ("part_of", b, a) if ta in ("organization", "country") and tb == "organization" or \
+                    ta == "organization" and tb == "programme" else \
                     ("participates_in", a, b) if tb == "programme" and ta == "country" else \
                     ("located_in", b, a) if tb == "company" and ta == "country" else (None, a, b)
             elif ta == "person" and tb in ("country", "organization") and _title_between(ctx, between, of=True):
