@@ -304,3 +304,15 @@ def test_a_states_body_named_with_its_possessive_is_part_of_it_and_no_object_of_
     assert has(facts, names, "part_of", "Ministry of Foreign Affairs", "Azerbaijan")
     assert has(facts, names, "part_of", "Federal Security Service", "Russia")
     assert not has(facts, names, "opposes", "Ministry of Foreign Affairs", "Azerbaijan")
+
+
+def test_a_named_agreement_relates_its_parties_at_the_date_it_was_signed():
+    facts, names = facts_of("L'accord d'association entre l'UE et la Géorgie, qui comprend une zone de libre-échange "
+                            "approfondi et complet, a été signé le 27 juin 2014.", "fr")
+    signed = [f for f in facts if f.relation == "agreement_with" and {names.get(f.subject), names.get(f.object)} ==
+              {"UE", "Géorgie"}]
+    assert signed and signed[0].start == "2014-06-27"
+    facts, names = facts_of("A trilateral memorandum between Türkiye, Finland and Sweden, signed in Madrid on 28 June "
+                            "2022, cleared the way, and the following day Allied leaders invited both countries.", "en")
+    pacts = [f for f in facts if f.relation == "agreement_with"]
+    assert len(pacts) == 3 and all(f.start == "2022-06-28" for f in pacts)

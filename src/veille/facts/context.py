@@ -405,7 +405,19 @@ def _in_other_relative(tok, trig, pronouns: set[str] = _REL_PRONOUNS, by_label: 
     return False
 
 
+AGREEMENT_WORDS = {"accord", "agreement", "traité", "treaty", "charte", "charter", "pacte", "pact", "mémorandum",
+                   "memorandum", "protocole", "protocol"}
+# « l'accord d'association, signé le 27 juin 2014 », "a memorandum between A, B and C, signed in Madrid on 28 June"
+_SIGNED_ON = re.compile(r"[^.;:()]{0,70}?\b(?:signed|signé|signée|signés|signées|conclu|conclue|concluded|paraphé|"
+                        r"paraphée|initialled|initialed|adopted|adopté|adoptée)\b[^.;:()]{0,30}$", re.IGNORECASE)
+
+
 def _pick_date(ctx: _DocContext, trig, sent) -> tuple[Timex, int] | None:
+    if trig.lower_ in AGREEMENT_WORDS and trig.pos_ in ("NOUN", "PROPN"):
+        for tx, ti in ctx.timexes:
+            if sent.start <= ti < sent.end and tx.start > trig.idx and _SIGNED_ON.match(ctx.ntext, trig.idx + len(trig),
+                                                                                         tx.start):
+                return tx, ti  # the date its signing is told with, whatever the parse made of the phrase
     best, best_key = None, None
     for tx, ti in ctx.timexes:
         if not (sent.start <= ti < sent.end) or _TENURE_BEFORE.search(ctx.ntext[max(0, tx.start - 30):tx.start]):

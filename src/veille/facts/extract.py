@@ -35,6 +35,7 @@ from veille.facts.attributes import commodity_in, quantity_in
 from veille.facts.clauses import framework, threat_list_facts
 from veille.facts.context import (
     _WAR_WORDS,
+    AGREEMENT_WORDS,
     Arg,
     _add_with_conjuncts,
     _apposed_participle,
@@ -104,8 +105,11 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
     spans = [(tx.start, tx.end) for tx, ti in ctx.timexes if sent.start <= ti < sent.end]
     dated = {t.i - sent.start for t in toks if any(a <= t.idx < b for a, b in spans)} if spans else set()
     for k, t in enumerate(toks):
-        if t.i in mention_toks and not (words[k] in _WAR_WORDS and ctx.tok_arg[t.i].m.type == "event"):
-            continue  # (« la guerre d'août 2008 contre la Russie », "the 44-day war": a war the KB names is a war)
+        if t.i in mention_toks and not (words[k] in _WAR_WORDS and ctx.tok_arg[t.i].m.type == "event" or
+                                        words[k] in AGREEMENT_WORDS and ctx.tok_arg[t.i].m.type == "agreement"):
+            # « la guerre d'août 2008 contre la Russie », "the 44-day war": a war the KB names is a war; « l'accord
+            # d'association entre l'UE et la Géorgie, signé le 27 juin 2014 »: an agreement it names is an agreement
+            continue
         if words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
             continue  # "a new activity called Baltic Sentry", « un système appelé X »: a name is given, nothing asked
         for stems, en in multi_starting(ctx.lex, words[k]):
@@ -285,6 +289,9 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     for a in _named_args(ctx, [a for a in sent_args if a.prep in ("entre", "between") and a.head in _subtree_ids(tok)]):
         _add_with_conjuncts(ctx, a, entre)  # the parse often drops the tail of a long list
     entre = _named_args(ctx, entre)
+    named = ctx.tok_arg.get(tok.i)
+    if named is not None and named.m.type == "agreement" and len(entre) < 2:
+        return []  # an agreement named by the KB relates only the parties it is « entre » / "between"
     pairs: list[tuple[Arg | None, str, Arg | None]] = []
     mediated, host = False, None
     if en.symmetric and len(entre) >= 2 and not (en.mediation and subjects):
