@@ -211,3 +211,13 @@ def test_dotted_acronyms_inside_names_link_like_plain_ones():
     assert entity_of(dotted, "U.S. State Department") == entity_of(plain, "US State Department")
     assert entity_of(dotted, "U.S. Treasury") == entity_of(plain, "US Treasury")
     assert not entity_of(dotted, "U.S. Treasury").startswith("x:")
+
+
+def test_an_unknown_name_introduced_as_a_company_is_a_company():
+    a = analyze(Document(name="t", text="Kazakhstan passed over the Chinese groups CGN and CNNC. Le groupe chinois "
+                         "Zijin exploite la mine.", lang="en", published="2025-07-10"))
+    types = {m.text: m.type for m in a.mentions}
+    assert types.get("CGN") == "company" and types.get("CNNC") == "company"
+    b = analyze(Document(name="t", text="Le groupe chinois Zijin et la société Somaïr exploitent la mine.", lang="fr",
+                         published="2025-07-10"))
+    assert {m.text: m.type for m in b.mentions}.get("Somaïr") == "company"

@@ -130,6 +130,25 @@ _COMPANY_WORDS = {"air", "airlines", "airways", "gaz", "gas", "oil", "petroleum"
 _COMPANY_SUFFIXES = ("gaz", "gas", "neft", "oil", "petrol", "energo", "atom", "prom", "bank")
 
 
+# « le groupe chinois », "the state nuclear corporation", "the Chinese groups": what names a company right after
+_COMPANY_BEFORE = re.compile(r"(?<!\w)(?:company|companies|firm|firms|group|groups|corporation|conglomerate|giant|"
+                             r"operator|utility|producer|contractor|société|sociétés|compagnie|groupe|groupes|"
+                             r"entreprise|entreprises|géant|opérateur|énergéticien|constructeur)"
+                             r"(?:\s+[\w'’-]+){0,2}\s+$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou)\s*$")
+
+
+def _told_as_company(text: str, start: int, mentions: list) -> bool:
+    """An unknown name introduced as a company (« le groupe chinois CNNC », "the firm Fluxys") or listed right
+    after one ("the Chinese groups CGN and CNNC")."""
+    window = text[max(0, start - 50):start]
+    m = _COMPANY_BEFORE.search(window)
+    if m and not re.search(r"[.;:!?,()]", window[m.start():]):
+        return True
+    prev = mentions[-1] if mentions else None
+    return prev is not None and prev.type == "company" and bool(_LIST_JOIN.match(text[prev.end:start]))
+
+
 def guess_type(name: str, label: str, lang: str = "fr") -> str:
     """Type of an unknown actor from its head noun (first word in French, last in English), company markers,
     else the NER label."""
@@ -573,6 +592,8 @@ class Linker:
                 add(c, actor_id, "same_name", self._etype(actor_id, entities))
                 continue
             etype = guess_type(c.text, "ORG" if is_acronym(c.text) else c.label, lang)
+            if etype in ("organization", "other", "place") and _told_as_company(text, c.start, mentions):
+                etype = "company"
             if etype == "person":
                 f = fold(c.text)
                 earlier = next((i for full, i in persons
