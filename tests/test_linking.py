@@ -221,3 +221,8 @@ def test_an_unknown_name_introduced_as_a_company_is_a_company():
     b = analyze(Document(name="t", text="Le groupe chinois Zijin et la société Somaïr exploitent la mine.", lang="fr",
                          published="2025-07-10"))
     assert {m.text: m.type for m in b.mentions}.get("Somaïr") == "company"
+
+
+def test_a_nationality_noun_before_a_name_is_no_part_of_it():
+    found = links("La mission de l'UE est dirigée par l'Allemand Markus Ritter depuis 2023.", lang="fr")
+    assert "Markus Ritter" in found and "Allemand Markus Ritter" not in found

@@ -290,6 +290,11 @@ class Linker:
             cut = text.find(" (", s, e)
             if cut > s and ")" not in text[cut:e] and self.kb.lookup(text[s:cut]):
                 e = cut  # "Nordic Defence Cooperation (NORDEFCO": a known name, its acronym a mention of its own
+            first = re.match(r"(\S+)\s+", text[s:e])
+            rest = text[s + first.end():e].split() if first else []
+            if first and lang == "fr" and first.group(1)[:1].isupper() and 2 <= len(rest) <= 3 and \
+                    all(w[:1].isupper() for w in rest) and any(o == "demonym" for _, o in self.kb.lookup(first.group(1))):
+                s, label = s + first.end(), "PER"  # « l'Allemand Markus Ritter »: a nationality noun, then a person
             s2 = _strip_titles(text, s, e)
             if s2 != s:
                 rest = text[s2:e].split()
