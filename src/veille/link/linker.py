@@ -107,6 +107,9 @@ _MEMBERS_OF = re.compile(r"(?:(?:les|the)\s+)?(?:états|etats|pays|membres|état
                          r"member states|nations)\s+(?:de l['’]|de la |du |des |d['’]|of the |of )", re.IGNORECASE)
 
 
+_CAPITALISED_NEXT = re.compile(r" [A-ZÀ-Ý][\w'’-]+")
+
+
 def _strip_titles(text: str, start: int, end: int) -> int:
     """Start of a person's name once leading titles (« général », "President", « M. ») are skipped."""
     titles = _titles()
@@ -292,9 +295,13 @@ class Linker:
                 e = cut  # "Nordic Defence Cooperation (NORDEFCO": a known name, its acronym a mention of its own
             first = re.match(r"(\S+)\s+", text[s:e])
             rest = text[s + first.end():e].split() if first else []
-            if first and lang == "fr" and first.group(1)[:1].isupper() and 2 <= len(rest) <= 3 and \
+            if first and lang == "fr" and first.group(1)[:1].isupper() and 1 <= len(rest) <= 3 and \
                     all(w[:1].isupper() for w in rest) and any(o == "demonym" for _, o in self.kb.lookup(first.group(1))):
-                s, label = s + first.end(), "PER"  # « l'Allemand Markus Ritter »: a nationality noun, then a person
+                # « l'Allemand Markus Ritter »: a nationality noun, then a person (whom the tagger may have cut short)
+                s, label = s + first.end(), "PER"
+                more = _CAPITALISED_NEXT.match(text, e)
+                if more and len(rest) == 1:
+                    e = more.end()
             s2 = _strip_titles(text, s, e)
             if s2 != s:
                 rest = text[s2:e].split()
