@@ -226,3 +226,10 @@ def test_an_unknown_name_introduced_as_a_company_is_a_company():
 def test_a_nationality_noun_before_a_name_is_no_part_of_it():
     found = links("La mission de l'UE est dirigée par l'Allemand Markus Ritter depuis 2023.", lang="fr")
     assert "Markus Ritter" in found and "Allemand Markus Ritter" not in found
+
+
+def test_an_unknown_name_introduced_as_a_village_is_a_place():
+    a = analyze(Document(name="t", text="L'accord prévoit la restitution des villages de Baghanis Ayrum, Ashagi "
+                         "Askipara et Gizilhajili.", lang="fr", published="2025-07-10"))
+    types = {m.text: m.type for m in a.mentions}
+    assert types.get("Baghanis Ayrum") == "place" and types.get("Gizilhajili") == "place"

@@ -152,6 +152,22 @@ def _told_as_company(text: str, start: int, mentions: list) -> bool:
     return prev is not None and prev.type == "company" and bool(_LIST_JOIN.match(text[prev.end:start]))
 
 
+# « les villages de », "the town of", « la localité de »: what names a place right after
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:villages?|towns?|cit(?:y|ies)|ville|villes|localités?|communes?|districts?|"
+                           r"provinces?|hamlets?|hameaux?|municipalit(?:y|ies)|municipalités?|région|region)"
+                           r"\s+(?:of\s+|de\s+|d['’]|du\s+|des\s+)?$", re.IGNORECASE)
+
+
+def _told_as_place(text: str, start: int, mentions: list) -> bool:
+    """An unknown name introduced as a place (« les villages de Baghanis Ayrum et … », "the town of X") or listed
+    right after one."""
+    if _PLACE_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    prev = mentions[-1] if mentions else None
+    return prev is not None and prev.type == "place" and prev.origin == "new" and \
+        bool(_LIST_JOIN.match(text[prev.end:start]))
+
+
 def guess_type(name: str, label: str, lang: str = "fr") -> str:
     """Type of an unknown actor from its head noun (first word in French, last in English), company markers,
     else the NER label."""
@@ -606,6 +622,8 @@ class Linker:
             etype = guess_type(c.text, "ORG" if is_acronym(c.text) else c.label, lang)
             if etype in ("organization", "other", "place") and _told_as_company(text, c.start, mentions):
                 etype = "company"
+            elif etype in ("person", "organization", "other") and _told_as_place(text, c.start, mentions):
+                etype = "place"
             if etype == "person":
                 f = fold(c.text)
                 earlier = next((i for full, i in persons
