@@ -34,6 +34,7 @@ from veille.facts.context import (
     _pick_date,
 )
 from veille.facts.roles import kb_actor, kb_lookup_one
+from veille.kb.actors import COMPANY_NOUNS
 from veille.model import Fact, Timex
 
 _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
@@ -65,9 +66,7 @@ _OF = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:de la |de l'|du |de |des |of th
 _POSSESSIVE = re.compile(r"^\s*'s?\s*$")
 _BORDER = re.compile(r"\s*(?:border|frontier|boundary)\b", re.IGNORECASE)
 _COMPANY_APPOSITION = re.compile(r"^\s*,\s*(?:the|an?|la|le|l'|une?)\s*(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_COMPANY_NOUN = re.compile(r"\b(?:company|firm|group|giant|operator|producer|supplier|utility|trader|monopoly|"
-                           r"corporation|conglomerate|manufacturer|maker|compagnie|société|groupe|géant|opérateur|"
-                           r"entreprise|producteur|fournisseur|fabricant|constructeur|monopole)\b", re.IGNORECASE)
+_COMPANY_NOUN = re.compile(rf"\b(?:{COMPANY_NOUNS})\b", re.IGNORECASE)
 
 
 _SHIP_NOUNS = (r"(?:ship|vessel|tanker|oil tanker|carrier|bulk carrier|container ship|cargo ship|freighter|bulker|"
@@ -79,9 +78,7 @@ _OPENED_IN = re.compile(r"^\s*,?\s*(?:(?:qui\s+)?(?:a|ont|avait|avaient)\s+été
                         r"(?:à|au|aux|en|in|at)\s+(?:(?:the|la|le)\s+|l')?$", re.IGNORECASE)
 _FLAGGED_AFTER = re.compile(r"^\s*,\s*(?:an?|the)\s+$", re.IGNORECASE)
 # "the French group Orano", "Russia's state nuclear corporation Rosatom", « l'énergéticien public Energocom »
-_COMPANY_BEFORE = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|giant|operator|producer|supplier|"
-                             r"utility|trader|monopoly|corporation|conglomerate|manufacturer|maker|contractor|"
-                             r"companies|firms|groups|giants|operators|producers|corporations)\s+$", re.IGNORECASE)
+_COMPANY_BEFORE = re.compile(rf"^(?:'s?)?\s+(?:[\w-]+\s+){{0,3}}?(?:{COMPANY_NOUNS})\s+$", re.IGNORECASE)
 _SHIP = re.compile(rf"^\s+(?:[\w-]+\s+){{0,1}}?{_SHIP_NOUNS}\s+$", re.IGNORECASE)
 
 

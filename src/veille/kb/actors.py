@@ -9,6 +9,13 @@ from typing import Any
 
 TYPES = ("country", "organization", "programme", "operation", "person", "place", "company", "agreement", "event",
          "other")
+# nouns that introduce a company (« le groupe russe », "the state nuclear corporation", "the Chinese groups"): a regex
+# alternation, plurals included, for the linker's typing and the facts' home-country rules
+_COMPANY_WORDS = ("company", "firm", "group", "giant", "operator", "producer", "supplier", "utility", "trader",
+                  "monopoly", "corporation", "conglomerate", "manufacturer", "maker", "contractor", "compagnie",
+                  "société", "groupe", "géant", "opérateur", "entreprise", "producteur", "fournisseur", "fabricant",
+                  "constructeur", "monopole", "énergéticien")
+COMPANY_NOUNS = "companies|utilities|monopolies|" + "|".join(f"{w}s?" for w in _COMPANY_WORDS)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from veille.kb import fold, is_acronym, load_kb, normalize
+from veille.kb.actors import COMPANY_NOUNS
 from veille.link.gazetteer import Hit, get_gazetteer
 from veille.model import Document, EntityInfo, Mention
 from veille.nlp import get_nlp, sentence_end, sentence_start
@@ -134,10 +135,7 @@ _COMPANY_SUFFIXES = ("gaz", "gas", "neft", "oil", "petrol", "energo", "atom", "p
 
 
 # « le groupe chinois », "the state nuclear corporation", "the Chinese groups": what names a company right after
-_COMPANY_BEFORE = re.compile(r"(?<!\w)(?:company|companies|firm|firms|group|groups|corporation|conglomerate|giant|"
-                             r"operator|utility|producer|contractor|société|sociétés|compagnie|groupe|groupes|"
-                             r"entreprise|entreprises|géant|opérateur|énergéticien|constructeur)"
-                             r"(?:\s+[\w'’-]+){0,2}\s+$", re.IGNORECASE)
+_COMPANY_BEFORE = re.compile(rf"(?<!\w)(?:{COMPANY_NOUNS})(?:\s+[\w'’-]+){{0,2}}\s+$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou)\s*$")
 
 

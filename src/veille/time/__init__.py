@@ -29,7 +29,7 @@ from veille.model import Timex
 from veille.time.infer import first_year_with_weekday, in_dateline, infer_anchor
 from veille.time.local import local_anchors
 from veille.time.patterns import patterns
-from veille.time.resolve import parse_anchor, to_timex
+from veille.time.resolve import _add_months, iso, parse_anchor, to_timex
 from veille.time.scan import Atom, scan
 
 __all__ = ["TimexIndex", "extract", "extract_in_span", "infer_anchor", "infer_publication"]
@@ -83,9 +83,7 @@ def _counted_from(text: str, atom: Atom, told: Timex | None) -> Timex | None:
         day = datetime.date(y, m, d) + datetime.timedelta(days=n)
         value = day.isoformat()
     elif unit in ("day", "month") and m is not None:
-        months = n if unit == "month" else 0
-        yy, mm = divmod((y * 12 + m - 1) + months, 12)
-        value = f"{yy:04d}-{mm + 1:02d}"
+        value = iso(_add_months(y, m, n if unit == "month" else 0) + (None,))
     elif unit == "year":
         value = f"{y + n:04d}"
     else:
