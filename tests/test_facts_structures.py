@@ -337,3 +337,27 @@ def test_a_copula_descriptor_says_what_a_body_is_part_of_and_since_when():
                          "un centre de formation du Partenariat pour la paix depuis 2010.", lang="fr", published=None))
     got = [f for f in a.facts if f.relation == "part_of" and f.object == "nato-pfp"]
     assert got and got[0].start == "2010"
+
+
+def test_a_state_institution_named_with_its_state_is_part_of_it():
+    a = analyze(Document(name="t.txt", text="Australia and Japan trained together in March 2024. The Royal Australian "
+                         "Navy sailed with the Japan Self-Defense Forces.", lang="en", published=None))
+    got = {(f.subject, f.relation, f.object) for f in a.facts}
+    assert ("x:royal-australian-navy", "part_of", "Q408") in got
+    assert ("x:japan-self-defense-forces", "part_of", "Q17") in got
+    # a joint body belongs to neither of the two actors it names
+    a = analyze(Document(name="t.txt", text="Ukraine and NATO met. The NATO-Ukraine Council discussed it.", lang="en",
+                         published=None))
+    assert not [f for f in a.facts if f.relation == "part_of" and f.object == "Q212"]
+
+
+def test_a_body_named_by_a_common_noun_and_a_demonym_is_the_states_institution():
+    a = analyze(Document(name="t.txt", text="Le ministère polonais des Affaires étrangères a convoqué l'ambassadeur "
+                         "biélorusse. La marine tunisienne patrouille.", lang="fr", published=None))
+    ministry = next(m for m in a.mentions if m.text == "ministère polonais des Affaires étrangères")
+    assert ministry.type == "organization"
+    got = {(f.subject, f.relation, f.object) for f in a.facts}
+    assert (ministry.entity, "part_of", "Q36") in got
+    assert (ministry.entity, "opposes", "Q184") in got  # the ministry acts, not Poland
+    navy = next(m for m in a.mentions if m.text == "marine tunisienne")
+    assert (navy.entity, "part_of", "Q948") in got

@@ -233,3 +233,18 @@ def test_an_unknown_name_introduced_as_a_village_is_a_place():
                          "Askipara et Gizilhajili.", lang="fr", published="2025-07-10"))
     types = {m.text: m.type for m in a.mentions}
     assert types.get("Baghanis Ayrum") == "place" and types.get("Gizilhajili") == "place"
+
+
+def test_a_states_institution_named_by_a_common_noun_is_one_body():
+    linked = {m.text: m for m in analyze(Document(
+        name="t.txt", text="The Russian Defence Ministry said the Chinese coast guard and Venezuela's defence ministry "
+        "were ready.", lang="en", published=None)).mentions}
+    assert linked["Russian Defence Ministry"].entity == "ru-mod"  # the KB's body of that state
+    assert linked["Chinese coast guard"].type == "organization"
+    assert "Venezuela's defence ministry" in linked
+    # the knowledge base's own name wins, and the state's words for itself stay the state
+    linked = {m.text: m for m in analyze(Document(
+        name="t.txt", text="Les gardes-frontières russes partent. Le gouvernement moldave proteste.", lang="fr",
+        published=None)).mentions}
+    assert linked["gardes-frontières russes"].entity == "ru-border-service"
+    assert linked["moldave"].entity == "Q217"

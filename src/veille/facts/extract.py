@@ -84,6 +84,7 @@ from veille.facts.structures import (
     _nested_name_facts,
     _office_maker,
     _phrasing_facts,
+    _state_body_facts,
     _structural_facts,
 )
 from veille.model import Analysis, Fact, Timex
@@ -551,6 +552,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
     facts: list[Fact] = []
     seen_parts: set[str] = set()
     seen_named: set[str] = set()
+    seen_bodies: set[str] = set()
     leaders: dict[str, str] = {}  # person -> the country the document says they lead
     bodies: dict[str, tuple[str, str]] = {}  # actor -> (relation, body) of its latest membership or participation
     ai = 0
@@ -592,6 +594,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
         cands.extend(_dated_presence(ctx, sent, _structural_facts(ctx, sent, sent_args, dates)))
         cands.extend(office_facts(ctx, sent, sent_args, _office_maker(ctx, sent)))
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
+        cands.extend(_state_body_facts(ctx, sent, sent_args, seen_bodies))
         cands.extend(_dated_presence(ctx, sent, _nested_name_facts(ctx, sent, sent_args, seen_named)))
         cands.extend(_event_participation(ctx, sent, sent_args))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))

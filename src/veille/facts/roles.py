@@ -54,6 +54,30 @@ def _role_state(text: str, lang: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def kb_states_named(text: str, lang: str) -> set[str]:
+    """The states a name names by a state's name, acronym or demonym, read over runs of up to three of its words
+    ("Royal Australian Navy" → Australia, "US Treasury" → United States, « forces armées de Côte d'Ivoire »)."""
+    kb = _kb()
+    if kb is None:
+        return set()
+    words = re.findall(r"[\w’'.]+", re.sub(r"[’']s\b", "", text))
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            surface = " ".join(words[i:i + n]).strip(".")
+            if len(words[i:i + n]) < n or len(surface) < 2 or not (surface[0].isupper() or n == 1 and lang == "fr"):
+                continue
+            got = {a.id for a, origin in kb.lookup(surface, lang) if a.type == "country"
+                   and origin in ("name", "demonym", "acronym")}
+            if got:
+                found |= got
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
 def _capital_state(text: str, lang: str) -> str | None:
     """The state whose capital `text` names (« Niamey » → Niger)."""
     kb = _kb()

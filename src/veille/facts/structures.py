@@ -33,8 +33,8 @@ from veille.facts.context import (
     _named_args,
     _pick_date,
 )
-from veille.facts.roles import kb_actor, kb_lookup_one
-from veille.kb.actors import COMPANY_NOUNS
+from veille.facts.roles import kb_actor, kb_lookup_one, kb_states_named
+from veille.kb.actors import COMPANY_NOUNS, STATE_BODY
 from veille.model import Fact, Timex
 
 _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
@@ -343,6 +343,38 @@ def _nested_name_facts(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[s
             f = _make(ctx, sent, rel, a, e, None, (a.m.start, a.m.end), None, False, 0.6, None, "name")
             f.object = other
             out.append((0, f))
+    return out
+
+
+_HYPHENED = re.compile(r"([\w.]+)\s?[-–/]\s?([\w.]+)")
+
+
+def _joint(name: str, lang: str) -> bool:
+    """A joint body named by two actors ("NATO-Ukraine Commission", « Commission OTAN-Géorgie »)."""
+    return any(kb_lookup_one(m.group(1), lang) and kb_lookup_one(m.group(2), lang) for m in _HYPHENED.finditer(name))
+
+
+def _state_body_facts(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[str]) -> list[tuple[int, Fact]]:
+    """A state's institution named with its state ("the Royal Australian Navy", « la marine tunisienne », "Japan
+    Self-Defense Forces", "the US Treasury") is part_of that state, once per body and document."""
+    out: list[tuple[int, Fact]] = []
+    for a in sent_args:
+        e = a.m.entity
+        if a.m.origin in ("anaphor", "demonym") or a.m.type != "organization" or e in seen:
+            continue
+        name = ctx.ntext[a.m.start:a.m.end]
+        if not STATE_BODY.search(name) or _joint(name, ctx.lang):
+            continue
+        states = kb_states_named(name, ctx.lang) - {e}
+        if len(states) != 1:
+            continue
+        state = next(iter(states))
+        if state not in ctx.analysis.entities:
+            continue  # the store knows the document's entities only
+        seen.add(e)
+        f = _make(ctx, sent, "part_of", a, e, None, (a.m.start, a.m.end), None, False, 0.6, None, "name")
+        f.object = state
+        out.append((0, f))
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,6 +17,27 @@ _COMPANY_WORDS = ("company", "firm", "group", "giant", "operator", "producer", "
                   "société", "groupe", "géant", "opérateur", "entreprise", "producteur", "fournisseur", "fabricant",
                   "constructeur", "monopole", "énergéticien")
 COMPANY_NOUNS = "companies|utilities|monopolies|" + "|".join(f"{w}s?" for w in _COMPANY_WORDS)
+
+# Words that make a named body one of a state's institutions (its ministries, armed services, assemblies, courts,
+# security bodies): "the Royal Australian Navy", « la marine tunisienne », "Venezuela's defence ministry" is a part of
+# that state, where a company or an armed group named with a demonym is only located there.
+STATE_BODY_WORDS = ("ministry", "ministries", "department", "army", "navy", "air force", "armed forces", "defence force",
+                    "defense force", "defence forces", "defense forces", "self-defense forces", "self-defence forces",
+                    "coast guard", "border guard", "border guards", "border service", "police", "gendarmerie",
+                    "parliament", "assembly", "senate", "congress", "government", "cabinet", "security council",
+                    "national security council", "security committee", "committee", "court", "command", "fleet",
+                    "marine corps", "marines", "security service", "intelligence service", "intelligence agency",
+                    "treasury", "presidency", "chiefs of staff", "general staff", "civil protection", "central bank",
+                    "national guard", "electoral council", "election commission", "electoral commission",
+                    "ministère", "ministères", "armée", "armées", "marine", "forces armées", "force aérienne",
+                    "armée de l'air", "garde-côtes", "gardes-côtes", "garde côtière", "gardes-frontières",
+                    "garde-frontières", "police", "gendarmerie", "parlement", "assemblée", "sénat", "congrès",
+                    "gouvernement", "conseil de sécurité", "conseil suprême", "comité", "cour", "commandement",
+                    "flotte", "service de sécurité", "services de renseignement", "service de renseignement",
+                    "trésor", "présidence", "état-major", "protection civile", "banque centrale", "garde nationale",
+                    "commission électorale", "conseil électoral", "forces de sécurité", "forces de défense")
+STATE_BODY = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(STATE_BODY_WORDS, key=len, reverse=True))
+                        + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass

@@ -196,6 +196,22 @@ class CityInfo:
 
 _NESTED_AFTER = re.compile(r"(?<!\w)(?:de|des|du|d'|d’|l'|l’|la|le|au|aux|en|pour|of|for|in|the|à)\s*$", re.I)
 _LOCATIVE = re.compile(r"(?<!\w)(?:in|at|à|au)\s+(?:(?:the|la|le)\s+|l['’])?$")
+# A state's institution named by a common noun and the state's demonym (« la marine tunisienne », « le ministère
+# polonais des Affaires étrangères », "the Chinese coast guard", "Venezuela's defence ministry"). Words that stand for
+# the state itself in these texts (government, authorities, diplomacy, army, troops, police) are left out: annotators
+# and analysts read the state there.
+_BODY_BEFORE_DEMONYM = re.compile(
+    r"(?<![\w-])(ministère|marine|garde-côtes|gardes-côtes|garde côtière|gardes-frontières|garde-frontières|"
+    r"service|parlement|protection civile|commandement militaire|cabinet de sécurité|conseil de sécurité nationale|"
+    r"conseil de sécurité|état-major|garde nationale|armée de l'air|armée de l’air|force aérienne)\s+$", re.I)
+_BODY_COMPLEMENT = re.compile(r"\s+(?:de la |de l'|de l’|du |des |d'|d’)[\w'’-]+(?:\s+(?:étrangères|extérieures|"
+                              r"intérieures|publique|nationale|civile|(?:et (?:de la |de l'|de l’|du |des )[\w'’-]+)))?")
+_BODY_AFTER_DEMONYM = re.compile(
+    r"(?:'s|’s)?\s+((?:(?:defen[cs]e|foreign|interior|justice|finance|health|commerce|trade|economy|energy|culture|"
+    r"agriculture|education|intelligence|security|emergencies)\s+)?ministry|navy|coast guard|border guards?|"
+    r"border service|parliament|security cabinet|national security council|security council|military command|"
+    r"high command|general staff|national guard|civil protection|air force)(?![\w-])", re.I)
+_COMPLEMENT_HEADS = ("ministère", "service", "conseil de sécurité")
 _EVENT_KIND = {"sommet": "summit", "summit": "summit", "conférence": "conference", "conference": "conference"}
 _EVENT_HEAD = re.compile(r"(?<!\w)(sommet|summit|conférence|conference)(?!\w)", re.I)
 
@@ -454,8 +470,59 @@ class Linker:
                                  [(f"event:{kind}@{pid}", "event_place")], label=name))
         return out
 
+    def _body_candidates(self, text: str, gaz: list[Candidate], lang: str) -> list[Candidate]:
+        """A state's institution named by a common noun and its demonym (see `_BODY_BEFORE_DEMONYM`): the
+        knowledge base's body of that state when its generic name is known (« ministère russe de la Défense »),
+        else a new organisation. The demonym stays the candidate's `inner` state."""
+        out = []
+        for d in gaz:
+            if not d.ids or self._type(d.ids[0][0]) != "country":
+                continue
+            origin = d.ids[0][1]
+            start = end = None
+            generic = ""
+            if lang == "fr" and origin == "demonym":
+                m = _BODY_BEFORE_DEMONYM.search(text, max(0, d.start - 40), d.start)
+                if m:
+                    start, end = m.start(), d.end
+                    generic = m.group(1)
+                    if m.group(1).lower() in _COMPLEMENT_HEADS:
+                        comp = _BODY_COMPLEMENT.match(text, d.end)
+                        if comp is None and m.group(1).lower() != "conseil de sécurité":
+                            continue  # « le service russe » says no body
+                        if comp is not None:
+                            end = comp.end()
+                            generic += text[d.end:end]
+            elif lang == "en" and origin in ("demonym", "name", "capital"):
+                m = _BODY_AFTER_DEMONYM.match(text, d.end)
+                if m and (origin == "demonym") == (not m.group(0).startswith(("'", "’"))):
+                    start, end, generic = d.start, m.end(), m.group(1)
+            if start is None or any(g.ids and g.etype != "country" and g.start < end and start < g.end for g in gaz):
+                continue  # the knowledge base names it (« gardes-frontières russes »)
+            state = d.ids[0][0]
+            body = self.kb.national_body(generic, state)
+            surface = text[start:end]
+            if body is not None:
+                ids = [(body.id, "generic")]
+            elif lang == "en" and not generic.islower():
+                continue  # "the Royal Australian Navy": a proper name, the tagger's to find whole
+            else:
+                ids = [(slug_id(surface), "national_body")]
+            out.append(Candidate(start, end, surface, "role", ids, label=surface, etype="organization", inner=d))
+        return out
+
     def kb_acronym(self, acr: str) -> list[tuple[str, str]]:
         return [(a.id, o) for a, o in self.kb.lookup(acr) if o == "acronym"]
+
+    def _add_inner_state(self, c: Candidate, entities: dict[str, EntityInfo]) -> None:
+        """« le Premier ministre hongrois », « la marine tunisienne »: the state the words name is an actor of the
+        document (its facts may name it), though the words are the office holder's or the body's mention."""
+        inner = c.inner
+        if inner is not None and inner.ids and inner.ids[0][0] not in entities:
+            state = self.kb.get(inner.ids[0][0])
+            if state is not None:
+                entities[state.id] = EntityInfo(state.id, state.name_en or state.name_fr, state.type,
+                                                state.name_fr or None, state.name_en or None, state.qid)
 
     def _type(self, actor_id: str) -> str:
         actor = self.kb.get(actor_id)
@@ -509,6 +576,7 @@ class Linker:
                 t0, t1 = r.title
                 roles[k] = Candidate(t0, t1, text[t0:t1], "role", [], label="ROLE")
         roles += self._event_candidates(text, gaz)
+        roles += self._body_candidates(text, gaz, lang)
         chosen = _select(roles + gaz + ner)
 
         # acronyms defined in the text: « long name (ACR) »
@@ -574,6 +642,10 @@ class Linker:
                 if origin == "event_place":
                     add(c, actor_id, origin, "event", name=c.label, names=(None, c.label))
                     continue
+                if origin == "national_body":
+                    add(c, actor_id, "new", "organization", name=c.label)
+                    self._add_inner_state(c, entities)
+                    continue
                 if origin == "capital" and _LOCATIVE.search(text, max(0, c.start - 8), c.start):
                     # « signé à Madrid », "a meeting in Prague": the city itself, not the state it stands for
                     city = self._city(actor_id, c.text)
@@ -583,14 +655,7 @@ class Linker:
                 actor = self.kb.get(actor_id)
                 etype = actor.type if actor else "other"
                 add(c, actor_id, origin, etype)
-                inner = c.inner
-                if inner is not None and inner.ids and inner.ids[0][0] not in entities:
-                    # « le Premier ministre hongrois »: the state the role names is an actor of the document (its
-                    # facts may name it), though the words are the office holder's mention
-                    state = self.kb.get(inner.ids[0][0])
-                    if state is not None:
-                        entities[state.id] = EntityInfo(state.id, state.name_en or state.name_fr, state.type,
-                                                        state.name_fr or None, state.name_en or None, state.qid)
+                self._add_inner_state(c, entities)
                 if acronym and acronym not in local:
                     local[acronym] = (actor_id, "acronym_in_text")
                 if etype == "person":
