@@ -248,3 +248,11 @@ def test_a_states_institution_named_by_a_common_noun_is_one_body():
         published=None)).mentions}
     assert linked["gardes-frontières russes"].entity == "ru-border-service"
     assert linked["moldave"].entity == "Q217"
+
+
+def test_a_ministry_named_with_another_states_demonym_is_not_the_kbs_british_one():
+    a = analyze(Document(name="t.txt", text="The Serbian Ministry of Defence said Serbia would buy jets.", lang="en",
+                         published=None))
+    ministry = next(m for m in a.mentions if "Ministry of Defence" in m.text)
+    assert ministry.entity != "uk-mod"
+    assert any((f.subject, f.relation, f.object) == (ministry.entity, "part_of", "Q403") for f in a.facts)
