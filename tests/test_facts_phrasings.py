@@ -316,3 +316,12 @@ def test_a_named_agreement_relates_its_parties_at_the_date_it_was_signed():
                             "2022, cleared the way, and the following day Allied leaders invited both countries.", "en")
     pacts = [f for f in facts if f.relation == "agreement_with"]
     assert len(pacts) == 3 and all(f.start == "2022-06-28" for f in pacts)
+
+
+def test_protests_disputes_and_standoffs_are_opposition():
+    facts, _ = facts_of("China has been locked in a standoff with the Philippines since 2012. Italy protested to "
+                        "Israel on 3 March 2024.", "en")
+    got = {(f.subject, f.relation, f.object) for f in facts}
+    assert ("Q148", "opposes", "Q928") in got and ("Q38", "opposes", "Q801") in got
+    facts, _ = facts_of("L'Égypte, en conflit ouvert avec l'Éthiopie, a boycotté la réunion.", "fr")
+    assert ("Q79", "opposes", "Q115") in {(f.subject, f.relation, f.object) for f in facts}
