@@ -361,3 +361,12 @@ def test_a_body_named_by_a_common_noun_and_a_demonym_is_the_states_institution()
     assert (ministry.entity, "opposes", "Q184") in got  # the ministry acts, not Poland
     navy = next(m for m in a.mentions if m.text == "marine tunisienne")
     assert (navy.entity, "part_of", "Q948") in got
+
+
+def test_a_minister_or_envoy_named_with_a_modified_title_holds_a_seat_not_the_lead():
+    got, _ = facts_of("Ukraine's agriculture minister, Mykola Solskyi, met EU foreign policy chief Kaja Kallas.", "en")
+    assert ("x:mykola-solskyi", "part_of", "Q212") in got and ("kaja-kallas", "part_of", "Q458") in got
+    assert not {(s, o) for s, r, o in got if r == "leader_of"} & {("x:mykola-solskyi", "Q212"), ("kaja-kallas", "Q458")}
+    got, _ = facts_of("Le chef de la diplomatie turque, Hakan Fidan, a rencontré le président turc Recep Tayyip Erdogan.",
+                      "fr")
+    assert ("hakan-fidan", "part_of", "Q43") in got and ("Q39259", "leader_of", "Q43") in got

@@ -124,6 +124,10 @@ def _title_after_name(titles: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
                       rf"auprès du|auprès de)?\s*")
 
 
+# between a body and its title: nothing, a possessive, or up to two lower-case words ("Ukraine's agriculture minister",
+# "the South Korean defence minister"), never a function word ("NATO and the EU foreign policy chief")
+_BODY_TITLE_GAP = re.compile(r"\s*(?:['’]s?\s+)?(?:(?!(?:and|et|or|ou|the|of|with|avec|de|du|des|la|le|les|to|à|for|pour|"
+                             r"by|par|in|en|on|sur|a|an|un|une)\s)[a-zà-ÿ][\w-]*\s+){0,2}")
 _RANK_BEFORE = re.compile(r",?\s*(?:(?:le|la|l'|the)\s+)?(?:général|générale|colonel|capitaine|amiral|general|colonel|"
                           r"captain|admiral|lieutenant-général|lieutenant general)?\s*$", re.IGNORECASE)
 
@@ -207,7 +211,7 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             if body is None:
                 # "NATO Secretary General Jens Stoltenberg", "U.S. President Joe Biden"
                 before = [a for a in prev if a.m.end <= tstart and a.m.type in _BODY_TYPES
-                          and not text[a.m.end:tstart].strip(" '’s")]
+                          and _BODY_TITLE_GAP.fullmatch(text[a.m.end:tstart])]
                 body = before[-1] if before else None
             if body is None:
                 # "President Ilham Aliyev of Azerbaijan", « Ilham Aliyev, président de l'Azerbaïdjan »
