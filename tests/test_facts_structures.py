@@ -370,3 +370,17 @@ def test_a_minister_or_envoy_named_with_a_modified_title_holds_a_seat_not_the_le
     got, _ = facts_of("Le chef de la diplomatie turque, Hakan Fidan, a rencontré le président turc Recep Tayyip Erdogan.",
                       "fr")
     assert ("hakan-fidan", "part_of", "Q43") in got and ("Q39259", "leader_of", "Q43") in got
+
+
+def test_an_office_takes_the_date_of_the_verb_that_gave_it():
+    got = {(f.subject, f.relation, f.object): f for f in analyze(Document(
+        name="t.txt", text="Maia Sandu a été réélue présidente de la Moldavie en novembre 2024.", lang="fr",
+        published="2025-01-01")).facts}
+    assert got[("maia-sandu", "leader_of", "Q217")].start == "2024-11"
+
+
+def test_it_never_stands_for_a_person():
+    got, _ = facts_of("Finland was neutral for decades. In March 2024, Alexander Stubb became president. It applied to "
+                      "join NATO on 18 May 2022.", "en")
+    assert ("Q33", "proposes", "Q7184") in got
+    assert not [x for x in got if x[0] == "alexander-stubb" and x[2] == "Q7184"]

@@ -136,8 +136,10 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
             if nxt in _IMPERSONAL_NEXT and low in ("il", "it") and tok.head.i == tok.i + 1:
                 continue
             ent = None
+            kinds = ("country", "organization", "company") if low == "it" else ("country", "organization", "company",
+                                                                                "person")  # "it" is never a person
             for pos, e, typ in reversed(subjects):
-                if pos < tok.idx and typ in ("country", "organization", "company", "person"):
+                if pos < tok.idx and typ in kinds:
                     ent = (e, typ)
                     break
             if low in ("he", "she"):

@@ -422,6 +422,27 @@ def _tenure_date(ctx: _DocContext, sent, span_end: int) -> tuple[tuple[Timex, in
     return None, False
 
 
+# "X succeeded Y as President of Finland", "was elected president in 2019", « a été élu président de la République »,
+# « nommé Premier ministre le 5 mars »: the verb that made the person the holder of the title that follows it
+_BECAME = re.compile(r"\b(?:succeeded|replaced|(?:re-?)?elected|appointed|named|sworn in|became|inaugurated|installed|"
+                     r"chosen|succédé à|remplacé|réélue?|élue?|nommée?|devenue?|investie?|désignée?|choisie?)\b"
+                     r"(?:[^,;.()]{0,45}?\s(?:as|comme|en tant que|au poste de))?\s+(?:the\s+|a\s+|le\s+|la\s+|l'|new\s+|"
+                     r"nouveau\s+|nouvelle\s+)*$", re.IGNORECASE)
+
+
+def _became_date(ctx: _DocContext, sent, title_start: int) -> tuple[Timex, int] | None:
+    """The date of the clause whose verb made the person the title's holder (see `_BECAME`): the sentence's date
+    nearest to the verb."""
+    before = ctx.ntext[max(sent.start_char, title_start - 90):title_start]
+    m = _BECAME.search(before)
+    if m is None:
+        return None
+    verb = title_start - len(before) + m.start()
+    near = [(abs(tx.start - verb), (tx, ti)) for tx, ti in ctx.timexes
+            if sent.start_char <= tx.start and tx.end <= sent.end_char and tx.mod != "end"]
+    return min(near, key=lambda x: x[0])[1] if near else None
+
+
 # « le renversement du président X », "the ousting of Prime Minister X", "replacing the caretaker premier X": what
 # ends the office held by the person named right after
 _OUSTED = re.compile(r"\b(?:renversement|chute|destitution|éviction|assassinat|mort|décès|overthrow|ousting|ouster|"
@@ -446,6 +467,8 @@ def _office_maker(ctx: _DocContext, sent):
         if date is None and rel == "leader_of":
             date = _ousted_date(ctx, sent, subj)
             ends = date is not None
+        if date is None:
+            date = _became_date(ctx, sent, span[0])
         f = _make(ctx, sent, rel, subj, subj.m.entity, obj, span, date, ends, 0.7, None, "title")
         f.object = obj_ent
         return 2, f
