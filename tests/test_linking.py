@@ -256,3 +256,15 @@ def test_a_ministry_named_with_another_states_demonym_is_not_the_kbs_british_one
     ministry = next(m for m in a.mentions if "Ministry of Defence" in m.text)
     assert ministry.entity != "uk-mod"
     assert any((f.subject, f.relation, f.object) == (ministry.entity, "part_of", "Q403") for f in a.facts)
+
+
+def test_a_titled_person_after_a_demonym_and_a_known_surname_in_full():
+    a = analyze(Document(name="t.txt", text="Ukrainian President Volodymyr Zelenskiy spoke. Kenyan President William "
+                         "Ruto agreed. His father Hafez al-Assad ruled before Bashar al-Assad.", lang="en",
+                         published=None))
+    linked = {m.text: m for m in a.mentions}
+    assert linked["Volodymyr Zelenskiy"].entity == "Q3874799"  # the KB's Zelensky, named in full
+    assert linked["William Ruto"].type == "person" and linked["Kenyan"].entity == "Q114"
+    assert ("x:william-ruto", "leader_of", "Q114") in {(f.subject, f.relation, f.object) for f in a.facts}
+    # another first name is another person, whatever the surname
+    assert "Hafez al-Assad" not in linked or linked["Hafez al-Assad"].entity != linked["Bashar al-Assad"].entity

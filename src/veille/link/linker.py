@@ -332,9 +332,18 @@ class Linker:
                 more = _CAPITALISED_NEXT.match(text, e)
                 if more and len(rest) == 1:
                     e = more.end()
+            if first and lang == "en" and first.group(1)[:1].isupper() and rest and \
+                    _strip_titles(text, s + first.end(), e) != s + first.end() and \
+                    any(o == "demonym" for _, o in self.kb.lookup(first.group(1))):
+                s = s + first.end()  # "Kenyan President William Ruto": the state's demonym, then a titled person
             s2 = _strip_titles(text, s, e)
             if s2 != s:
                 rest = text[s2:e].split()
+                more = _CAPITALISED_NEXT.match(text, e)
+                if len(rest) == 1 and rest[0][:1].isupper() and more and \
+                        all(a.type == "person" for a, _ in self.kb.lookup(more.group(0).strip())):
+                    e = more.end()  # "President Volodymyr" cut short before "Zelenskiy"
+                    rest = text[s2:e].split()
                 # « General Tural Mammadzade »: a title before capitalised words marks a person
                 if label in ("PER", "PERSON") or (len(rest) >= 2 and all(w[:1].isupper() for w in rest)):
                     s, label = s2, "PER"
@@ -577,7 +586,7 @@ class Linker:
                 roles[k] = Candidate(t0, t1, text[t0:t1], "role", [], label="ROLE")
         roles += self._event_candidates(text, gaz)
         roles += self._body_candidates(text, gaz, lang)
-        chosen = _select(roles + gaz + ner)
+        chosen = _select(roles + gaz + ner, self.kb)
 
         # acronyms defined in the text: « long name (ACR) »
         local: dict[str, tuple[str, str]] = {}  # acronym -> (entity id, origin)
@@ -925,7 +934,17 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
-def _select(cands: list[Candidate]) -> list[Candidate]:
+def _same_initial(full: str, ids: list[tuple[str, str]], kb) -> bool:
+    """Whether a known person's names start like `full` ("Volodymyr Zelenskiy" for Zelensky, not "Hafez al-Assad"
+    for Bashar)."""
+    actor = kb.get(ids[0][0]) if ids and kb is not None else None
+    if actor is None:
+        return False
+    names = [actor.name_en, actor.name_fr] + [n for v in actor.names.values() for n in v]
+    return any(n and " " in n and fold(n)[:1].lower() == fold(full)[:1].lower() for n in names)
+
+
+def _select(cands: list[Candidate], kb=None) -> list[Candidate]:
     """Non-overlapping candidates: longest first; on equal extent roles, then the gazetteer, then NER."""
     priority = {"role": 0, "gazetteer": 1, "ner": 2}
     # a NER span that only adds generic words around a known name gives way to the name
@@ -942,7 +961,13 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
             inner = [g for g in gaz_spans if c.start <= g.start and g.end <= c.end and g.length < c.length]
             if inner and _only_generic_around(c, inner):
                 continue
-            if inner and any(g.source == "role" or _is_person(g) for g in inner):
+            if c.label in ("PER", "PERSON") and len(inner) == 1 and inner[0].source == "gazetteer" and \
+                    _is_person(inner[0]) and inner[0].end == c.end and \
+                    re.fullmatch(r"(?:[A-ZÀ-Ý][\w'’.-]*\s+){1,2}", c.text[:inner[0].start - c.start]) and \
+                    _strip_titles(c.text, 0, len(c.text)) == 0 and _same_initial(c.text, inner[0].ids, kb):
+                # "Volodymyr Zelenskiy" around the known "Zelenskiy": the known person, named in full
+                c = Candidate(c.start, c.end, c.text, "gazetteer", inner[0].ids, label="KB", etype="person")
+            elif inner and any(g.source == "role" or _is_person(g) for g in inner):
                 # « Premier ministre arménien Nikol Pachinian »: a role and a name, not one actor
                 extra.extend(_leftovers(c, inner))
                 continue
