@@ -384,3 +384,13 @@ def test_it_never_stands_for_a_person():
                       "join NATO on 18 May 2022.", "en")
     assert ("Q33", "proposes", "Q7184") in got
     assert not [x for x in got if x[0] == "alexander-stubb" and x[2] == "Q7184"]
+
+
+def test_possessive_and_demonym_places_sit_in_their_country():
+    got, _ = facts_of("Drones hit the Ukrainian ports of Odesa and Izmail, the Russian region of Kursk, Russia's "
+                      "Krasnodar region and Russia's Black Sea coast.", "en")
+    assert {("odesa", "located_in", "Q212"), ("izmail", "located_in", "Q212"), ("kursk", "part_of", "Q159"),
+            ("krasnodar", "part_of", "Q159")} <= got
+    assert not [x for x in got if x[0] == "black-sea"]  # a country's coast, not its sea
+    got, _ = facts_of("Les réfugiés arrivent à Adré, dans l'est du Tchad.", "fr")
+    assert ("x:adre", "located_in", "Q657") in got

@@ -39,7 +39,9 @@ from veille.model import Fact, Timex
 
 _LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
                        r"\s+(?:de la |de l'|du |de |des |of the |of )|sur (?:la |le |l')|dans (?:la |le |l')?|au |en "
-                       r"|à |in (?:the )?|on (?:the )?|over (?:the )?|inside (?:the )?|near (?:the )?|off (?:the )?|près de (?:la |l')?"
+                       r"|à |in (?:the )?(?:(?:north|south)?-?(?:eastern|western)|northern|southern|central|eastern|western)?\s*"
+                       r"|dans l'(?:est|ouest)\s+(?:de la |de l'|du |de |des )|on (?:the )?|over (?:the )?"
+                       r"|inside (?:the )?|near (?:the )?|off (?:the )?|près de (?:la |l')?"
                        r"|au large d(?:e la |e l'|u |es |e )"
                        r"|(?:au|dans le|in the) (?:nord|sud|est|ouest|centre|north|south|east|west)(?:-\w+)? "
                        r"(?:de la |de l'|du |de |des |of the |of )?|(?:north|south|east|west)(?:-\w+)? of (?:the )?)\s*$",
@@ -62,6 +64,10 @@ _LED = re.compile(r"^-(?:led|run|commanded)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECAS
 _REGIONS_OF = re.compile(r"^\s+(?:regions?|provinces?|republics?|territories|territory|districts?|oblasts?)\s+of\s+"
                          r"(?:the\s+)?$", re.IGNORECASE)
 _DEMONYM_JOIN = re.compile(r"^\s*(?:de la |de l'|du |de |des |d'|of the |of |,\s*)?\s*$", re.IGNORECASE)
+# "Russia's Black Sea coast": the country owns a shore of the place, not the place
+_SHORE_AFTER = re.compile(r"\s+(?:coast|coastline|coasts|shore|shores|fleet|fleets|waters|ports?|side|border|frontier|"
+                          r"littoral|flank|rim|basin)\b", re.IGNORECASE)
+_NOUN_OF = re.compile(r"^\s+([a-z]+?)(?:e?s)?\s+of\s+(?:the\s+)?$")
 _OF = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:de la |de l'|du |de |des |of the |of )\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^\s*'s?\s*$")
 _BORDER = re.compile(r"\s*(?:border|frontier|boundary)\b", re.IGNORECASE)
@@ -134,6 +140,16 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                 rel = "located_in"  # "the Eagle S, a Cook Islands-registered oil tanker"
             elif a.m.origin == "demonym" and tb != "country" and b.m.origin != "demonym" and _SHIP.match(between):
                 rel, sub, obj = "located_in", b, a  # "the Chinese bulk carrier Yi Peng 3", « le pétrolier russe X »
+            elif a.m.origin == "demonym" and ctx.lang == "en" and tb in ("place", "company") and \
+                    _NOUN_OF.match(between) and _NOUN_OF.match(between).group(1) in _REGION_NOUNS | _SITE_NOUNS:
+                # "the Ukrainian ports of Odesa and Izmail", "the Russian region of Kursk"
+                rel = "part_of" if _NOUN_OF.match(between).group(1) in _REGION_NOUNS else "located_in"
+                parts = []
+                _add_with_conjuncts(ctx, b, parts)
+                for c in parts[1:]:
+                    out.append((1, _make(ctx, sent, rel, c, c.m.entity, a, (a.m.start, c.m.end), None, False, 0.6,
+                                         None, None)))
+                sub, obj = b, a
             elif a.m.origin == "demonym" and tb not in ("country", "person") and _DEMONYM_JOIN.match(between) and \
                     _demonym_noun(ctx, a, sent) in _REGION_NOUNS | _SITE_NOUNS:
                 # « les régions (séparatistes) géorgiennes d'Abkhazie », « le gisement kazakh de Tenguiz »
@@ -190,13 +206,16 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                 rel, sub, obj = "part_of", b, a  # "the PfP Planning and Review Process", "SPS-funded Virtual Silk Highway"
             elif ta == "programme" and tb == "country" and _OF.match(between):
                 rel, sub, obj = "participates_in", b, a
-            elif ctx.lang == "en" and tb in ("organization", "programme", "company") and ta in ("organization", "country") \
+            elif ctx.lang == "en" and (tb in ("organization", "programme", "company") and ta in ("organization", "country")
+                                       or tb == "place" and ta == "country" and b.m.origin != "demonym"
+                                       and not _SHORE_AFTER.match(ctx.ntext, b.m.end)) \
                     and _POSSESSIVE.match(between):
                 # "NATO's Partnership for Peace", "Russia's Federal Security Service": a body of the one named first
                 rel, sub, obj = ("part_of", b, a) if ta in ("organization", "country") and tb == "organization" or \
                     ta == "organization" and tb == "programme" else \
                     ("participates_in", a, b) if tb == "programme" and ta == "country" else \
-                    ("located_in", b, a) if tb == "company" and ta == "country" else (None, a, b)
+                    ("part_of", b, a) if tb == "place" and ta == "country" and _is_region(ctx, b) else \
+                    ("located_in", b, a) if tb in ("company", "place") and ta == "country" else (None, a, b)
             elif ta == "person" and tb in ("country", "organization") and _title_between(ctx, between, of=True):
                 rel = "leader_of"
             elif tb == "person" and ta in ("country", "organization") and not between.strip() and \
@@ -207,6 +226,16 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             f = _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6, None, None)
             out.append((1, f))
     return out
+
+
+def _is_region(ctx: _DocContext, a: Arg) -> bool:
+    """A place that is a part of its country (the KB's regions, or one named with a region noun: "Krasnodar region")
+    rather than a site in it."""
+    actor = kb_actor(a.m.entity)
+    if actor is not None and actor.kind == "region":
+        return True
+    nxt = re.match(r"\s+([a-zï]+)", ctx.ntext[a.m.end:a.m.end + 20])
+    return bool(nxt and nxt.group(1) in _REGION_NOUNS) or a.m.text.split()[-1].lower() in _REGION_NOUNS
 
 
 def _dated_presence(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
