@@ -394,3 +394,11 @@ def test_possessive_and_demonym_places_sit_in_their_country():
     assert not [x for x in got if x[0] == "black-sea"]  # a country's coast, not its sea
     got, _ = facts_of("Les réfugiés arrivent à Adré, dans l'est du Tchad.", "fr")
     assert ("x:adre", "located_in", "Q657") in got
+
+
+def test_a_head_of_state_named_without_his_state_heads_the_one_just_told():
+    got, _ = facts_of("The Philippines will not back down. President Ferdinand Marcos Jr. has said his country will "
+                      "not be provoked.", "en")
+    assert ("x:ferdinand-marcos-jr", "leader_of", "Q928") in got
+    got, _ = facts_of("The Philippines will not back down.\n\nPresident Ferdinand Marcos Jr. spoke.", "en")
+    assert not [x for x in got if x[1] == "leader_of"]  # another paragraph: no state was just told

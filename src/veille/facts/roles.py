@@ -151,6 +151,23 @@ def _title_around_demonym(text: str, floor: int, prev: list, p, titles) -> tuple
     return got[0], d, (lo + got[1], p.m.end)
 
 
+# titles that only a state's head bears: with no body named, the state is the one the text was just talking about
+_STATE_HEADS = {"président", "présidente", "premier ministre", "roi", "reine", "émir", "chancelier", "chancelière",
+                "president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "taoiseach"}
+
+
+def _state_told_before(ctx, p) -> str | None:
+    """The state the text named last before `p`, in the same paragraph and at most a few sentences back
+    ("Manila … President Ferdinand Marcos Jr.")."""
+    text = ctx.ntext
+    floor = max(text.rfind("\n", 0, p.m.start), p.m.start - 400)
+    for a in reversed(ctx.args):
+        if a.m.start >= p.m.start or a.m.type != "country" or a.m.origin == "anaphor":
+            continue
+        return a.m.entity if a.m.start > floor else None
+    return None
+
+
 def office_facts(ctx, sent, sent_args, make) -> list:
     """leader_of / part_of facts for the persons of one sentence that carry a title (see the module docstring).
     `make(rel, subj_arg, obj_arg, obj_entity, span)` builds the Fact."""
@@ -268,6 +285,10 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             actor = kb_lookup_one(named.group(1), ctx.lang) if named else None
             if actor is not None and actor.type in _BODY_TYPES and actor.id != p.m.entity:
                 bodies = [(actor.id, title)]
+        if not bodies and not seat and title in _STATE_HEADS and p.m.origin != "role":
+            state = _state_told_before(ctx, p)
+            if state is not None:
+                bodies = [(state, title)]
         for ent, _role in bodies:
             out.append(make(rel, p, None, ent, span))
     return out
