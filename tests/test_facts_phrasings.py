@@ -325,3 +325,11 @@ def test_protests_disputes_and_standoffs_are_opposition():
     assert ("Q148", "opposes", "Q928") in got and ("Q38", "opposes", "Q801") in got
     facts, _ = facts_of("L'Égypte, en conflit ouvert avec l'Éthiopie, a boycotté la réunion.", "fr")
     assert ("Q79", "opposes", "Q115") in {(f.subject, f.relation, f.object) for f in facts}
+
+
+def test_facilitating_talks_between_two_parties_is_mediation():
+    facts, _ = facts_of("Oman facilitated talks between Iran and Saudi Arabia in 2021.", "en")
+    got = {(f.subject, f.relation, f.object) for f in facts}
+    assert ("Q842", "mediates", "Q794") in got and ("Q842", "mediates", "Q851") in got
+    facts, _ = facts_of("Catherine Ashton, qui facilite le dialogue entre Belgrade et Pristina, a salué l'accord.", "fr")
+    assert ("catherine-ashton", "mediates", "Q403") in {(f.subject, f.relation, f.object) for f in facts}
