@@ -333,3 +333,12 @@ def test_facilitating_talks_between_two_parties_is_mediation():
     assert ("Q842", "mediates", "Q794") in got and ("Q842", "mediates", "Q851") in got
     facts, _ = facts_of("Catherine Ashton, qui facilite le dialogue entre Belgrade et Pristina, a salué l'accord.", "fr")
     assert ("catherine-ashton", "mediates", "Q403") in {(f.subject, f.relation, f.object) for f in facts}
+
+
+def test_a_dated_one_off_event_ends_when_it_starts_a_tie_does_not():
+    facts, _ = facts_of("Erdogan met Putin in Sochi on 4 September 2023. Russia has opposed NATO since 2008. Finland "
+                        "joined NATO in April 2023.", "en")
+    got = {(f.subject, f.relation, f.object): (f.start, f.end) for f in facts}
+    assert got[("Q39259", "meets", "Q7747")] == ("2023-09-04", "2023-09-04")
+    assert got[("Q159", "opposes", "Q7184")] == ("2008", None)  # « since »: still going on
+    assert got[("Q33", "member_of", "Q7184")] == ("2023-04", None)

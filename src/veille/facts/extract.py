@@ -521,7 +521,19 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     if LEARNED_PAIRS:
         known = analysis.entities
         facts += [f for f in learned_facts(ctx, said, facts) if f.subject in known and f.object in known]
-    return [_first_named_first(f, ctx.types) for f in facts]
+    points = {(tx.start, tx.end) for tx, _ in ctx.timexes if isinstance(tx.value, str) and tx.mod is None}
+    return [_point_event(_first_named_first(f, ctx.types), points) for f in facts]
+
+
+# events that happen once (a meeting, an attack, a protest, a threat, a proposal): dated by a point, they end when
+# they start, at the date's precision; states and ties (membership, office, partnership) have no known end
+_POINT_EVENTS = ("meets", "attacks", "opposes", "threatens", "proposes")
+
+
+def _point_event(f: Fact, points: set[tuple[int, int]]) -> Fact:
+    if f.relation in _POINT_EVENTS and f.start and f.end is None and f.date_span in points:
+        return replace(f, end=f.start)
+    return f
 
 
 _SYMMETRIC = ("agreement_with", "cooperates_with", "meets", "partner_of")
