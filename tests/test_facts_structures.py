@@ -402,3 +402,10 @@ def test_a_head_of_state_named_without_his_state_heads_the_one_just_told():
     assert ("x:ferdinand-marcos-jr", "leader_of", "Q928") in got
     got, _ = facts_of("The Philippines will not back down.\n\nPresident Ferdinand Marcos Jr. spoke.", "en")
     assert not [x for x in got if x[1] == "leader_of"]  # another paragraph: no state was just told
+
+
+def test_a_body_is_no_member_of_its_own_part():
+    got, _ = facts_of("En 1997, le Conseil de partenariat euro-atlantique, qui réunit tous les Alliés et leurs "
+                      "partenaires, a succédé au COCONA. L'Azerbaïdjan a rejoint le CPEA en 1997.", "fr")
+    assert ("Q227", "member_of", "nato-eapc") in got
+    assert ("Q7184", "member_of", "nato-eapc") not in got

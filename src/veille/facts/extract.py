@@ -522,7 +522,22 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         known = analysis.entities
         facts += [f for f in learned_facts(ctx, said, facts) if f.subject in known and f.object in known]
     points = {(tx.start, tx.end) for tx, _ in ctx.timexes if isinstance(tx.value, str) and tx.mod is None}
-    return [_point_event(_first_named_first(f, ctx.types), points) for f in facts]
+    return [_point_event(_first_named_first(f, ctx.types), points) for f in facts if not _joins_own_part(f)]
+
+
+def _joins_own_part(f: Fact) -> bool:
+    """A body is no member of, nor a participant in, one of its own parts (NATO and the EAPC it runs: « le CPEA, qui
+    réunit tous les Alliés »), as the knowledge base records them."""
+    if f.relation not in ("member_of", "participates_in", "contributes_to") or f.object is None:
+        return False
+    seen: set[str] = set()
+    cur = kb_actor(f.object)
+    while cur is not None and cur.part_of and cur.part_of not in seen:
+        if cur.part_of == f.subject:
+            return True
+        seen.add(cur.part_of)
+        cur = kb_actor(cur.part_of)
+    return False
 
 
 # events that happen once (a meeting, an attack, a protest, a threat, a proposal): dated by a point, they end when
