@@ -409,3 +409,10 @@ def test_a_body_is_no_member_of_its_own_part():
                       "partenaires, a succédé au COCONA. L'Azerbaïdjan a rejoint le CPEA en 1997.", "fr")
     assert ("Q227", "member_of", "nato-eapc") in got
     assert ("Q7184", "member_of", "nato-eapc") not in got
+
+
+def test_a_counterpart_holds_the_office_of_the_one_met():
+    got, _ = facts_of("Le ministre rwandais de la Défense, Juvénal Marizamunda, a reçu son homologue mozambicain, "
+                      "Cristóvão Chume. Le président Paul Kagame a rencontré son homologue mozambicain Filipe Nyusi.", "fr")
+    assert ("x:cristovao-chume", "part_of", "Q1029") in got and ("x:filipe-nyusi", "leader_of", "Q1029") in got
+    assert ("x:paul-kagame", "leader_of", "Q1029") not in got  # a counterpart's demonym is not Kagame's state

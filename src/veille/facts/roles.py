@@ -162,10 +162,28 @@ def _state_told_before(ctx, p) -> str | None:
     text = ctx.ntext
     floor = max(text.rfind("\n", 0, p.m.start), p.m.start - 400)
     for a in reversed(ctx.args):
-        if a.m.start >= p.m.start or a.m.type != "country" or a.m.origin == "anaphor":
-            continue
+        if a.m.start >= p.m.start or a.m.type != "country" or a.m.origin in ("anaphor", "demonym"):
+            continue  # a demonym qualifies someone (« son homologue mozambicain »), it does not set the topic
         return a.m.entity if a.m.start > floor else None
     return None
+
+
+_COUNTERPARTS = {"homologue", "homologues", "counterpart", "counterparts"}
+
+
+def _counterpart_is_seat(ctx, sent_args, p, titled: dict, seat_set: set[str]) -> bool:
+    """Whether a counterpart holds a seat: as the person of the sentence whose counterpart they are does, by the
+    title the sentence gave that person, else by that person's office in the KB."""
+    for a in sent_args:
+        if a is p or a.m.type != "person" or a.m.entity == p.m.entity:
+            continue
+        title = titled.get(id(a))
+        if title is not None and title not in _COUNTERPARTS:
+            return title in seat_set
+        roles = [role for _, role in kb_bodies(a.m.entity, set(ctx.types), ctx.analysis.doc.anchor)]
+        if roles:
+            return any(roles[0].lower().startswith(x) for x in seat_set)
+    return False
 
 
 def office_facts(ctx, sent, sent_args, make) -> list:
@@ -270,6 +288,9 @@ def office_facts(ctx, sent, sent_args, make) -> list:
         titled[id(p)] = title
         seat = title in seat_set or (p.m.origin == "role" and any(title.startswith(s) for s in seat_set)
                                      and not any(title.startswith(t) for t in leader_set))
+        if title in _COUNTERPARTS:
+            # « son homologue mozambicain, Cristóvão Chume »: the office of the one whose counterpart this is
+            seat = _counterpart_is_seat(ctx, sent_args, p, titled, seat_set)
         rel = "part_of" if seat else "leader_of"
         if body is not None and body.m.entity != p.m.entity:
             out.append(make(rel, p, body, body.m.entity, span))
