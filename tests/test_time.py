@@ -263,3 +263,12 @@ def test_bare_weekday_on_the_publication_weekday_is_that_day():
                                              "Monday.", "en", anchor="2025-09-29")}
     assert got["on Monday"] == "2025-09-29"
     assert got["last Monday"] == "2025-09-22"
+
+
+def test_a_time_elapsed_since_a_named_year_dates_the_writing():
+    text = ("La mission a pris fin ce lundi, trois ans jour pour jour après son déploiement. Déployée le 15 juillet "
+            "2021, elle a compté 2 000 militaires. En décembre 2022, l'UE a débloqué 20 millions d'euros.")
+    assert infer_anchor(text, "fr")[:4] == "2024"
+    # a reading that would put the writing long after the latest news is no evidence
+    text = "In 2014 the alliance met in Wales. Ten years ago it had met in Istanbul. In March 2024 it met again."
+    assert infer_anchor(text, "en")[:4] == "2024"

@@ -24,8 +24,51 @@ _FUTURE_ROLES = ("end", "before")
 
 
 def infer_anchor(text: str, lang: str = "fr") -> str | None:
-    """ISO date ("YYYY" or "YYYY-MM") the text was probably written at, or None."""
+    """ISO date ("YYYY" or "YYYY-MM") the text was probably written at, or None. A time elapsed since a year the
+    text names (« trois ans jour pour jour après », "eight years ago", « depuis plus de sept ans ») raises the
+    year when a reading lands just after the latest year named (see `_elapsed_floor`)."""
     lang = lang if lang in ("fr", "en") else "fr"
+    got = _dated_anchor(text, lang)
+    floor = _elapsed_floor(text)
+    if got is None or floor is None or floor <= int(got[:4]):
+        return got
+    return f"{floor}{got[4:]}"
+
+
+_NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                 "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+                 "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "one": 1, "two": 2,
+                 "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_N = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+# a time elapsed up to the writing: « il y a trois ans », "eight years ago", « trois ans jour pour jour après »,
+# "in the past four years", « après sept ans de rupture », « rompues depuis plus de sept ans »
+_ELAPSED = re.compile(rf"(?i)\b(?:il y a\s+(?:plus de\s+|près de\s+)?{_N}\s+ans\b|{_N}\s+years?\s+ago\b"
+                      rf"|{_N}\s+ans\s+jour pour jour|{_N}\s+years\s+to the day"
+                      rf"|(?:in|over|during) the (?:past|last)\s+{_N}\s+years\b"
+                      rf"|après\s+{_N}\s+ans\s+d[e']|after\s+{_N}\s+years\s+of\b"
+                      rf"|depuis\s+(?:plus de\s+)?{_N}\s+ans\b)")
+_YEAR = re.compile(r"(?<![\d/.-])(1[89]\d\d|20\d\d)(?![\d/.-])")
+
+
+def _elapsed_floor(text: str) -> int | None:
+    """The earliest writing year a time elapsed since a named year gives among the readings that fall in the two
+    years after the latest year the text names (any other reading would put the writing years after its news)."""
+    years = sorted({int(y) for y in _YEAR.findall(text)})
+    if not years:
+        return None
+    latest = years[-1]
+    found: set[int] = set()
+    for m in _ELAPSED.finditer(text):
+        word = next(g for g in m.groups() if g)
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
+        if n:
+            found |= {y + n for y in years if latest < y + n <= latest + 2}
+    return min(found, default=None)
+
+
+def _dated_anchor(text: str, lang: str) -> str | None:
     pat = patterns(lang)
     dated: list[tuple[int, int]] = []
     told: set[tuple[int, int]] = set()  # dated months told without a year (dated by their story or their weekday)
