@@ -416,3 +416,13 @@ def test_a_counterpart_holds_the_office_of_the_one_met():
                       "Cristóvão Chume. Le président Paul Kagame a rencontré son homologue mozambicain Filipe Nyusi.", "fr")
     assert ("x:cristovao-chume", "part_of", "Q1029") in got and ("x:filipe-nyusi", "leader_of", "Q1029") in got
     assert ("x:paul-kagame", "leader_of", "Q1029") not in got  # a counterpart's demonym is not Kagame's state
+
+
+def test_a_fact_left_undated_takes_its_sentences_only_date():
+    a = analyze(Document(name="t.txt", text="In 2013 NATO opened a Liaison Office in Tashkent.", lang="en",
+                         published=None))
+    office = next(f for f in a.facts if f.relation == "located_in" and f.subject == "x:liaison-office")
+    assert office.start == "2013"
+    a = analyze(Document(name="t.txt", text="The Liaison Office in Tashkent, opened in 2013, moved in 2019.",
+                         lang="en", published=None))
+    assert all(f.start in ("2013", "2019", None) for f in a.facts)

@@ -31,7 +31,7 @@ from veille.facts.arguments import (
     _subjects,
     _succession,
 )
-from veille.facts.attributes import commodity_in, quantity_in
+from veille.facts.attributes import commodity_in, dates_from, quantity_in
 from veille.facts.clauses import framework, threat_list_facts
 from veille.facts.context import (
     _WAR_WORDS,
@@ -522,7 +522,24 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
         known = analysis.entities
         facts += [f for f in learned_facts(ctx, said, facts) if f.subject in known and f.object in known]
     points = {(tx.start, tx.end) for tx, _ in ctx.timexes if isinstance(tx.value, str) and tx.mod is None}
+    facts = _sole_sentence_date(ctx, said, facts)
     return [_point_event(_first_named_first(f, ctx.types), points) for f in facts if not _joins_own_part(f)]
+
+
+def _sole_sentence_date(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fact]:
+    """A fact left undated in a sentence that tells one date only takes it ("In 2013 NATO opened a Liaison Office
+    in Tashkent": the office's place dates from 2013)."""
+    bounds = [(sent.start_char, sent.end_char) for sent, _, _ in said]
+    out = []
+    for f in facts:
+        if f.start is None and f.end is None:
+            sent = next(((a, b) for a, b in bounds if a <= f.span_start < b), None)
+            txs = [tx for tx, _ in ctx.timexes if sent and sent[0] <= tx.start and tx.end <= sent[1]] if sent else []
+            if len(txs) == 1:
+                start, end = dates_from(txs[0], False)
+                f = replace(f, start=start, end=end, date_span=(txs[0].start, txs[0].end))
+        out.append(f)
+    return out
 
 
 def _joins_own_part(f: Fact) -> bool:
