@@ -98,7 +98,7 @@ def test_seed_timeline_of_azerbaijan():
                      ("Q227", "participates_in", "nato-parp", "1997", None),
                      ("Q227", "contributes_to", "nato-kfor", "1999", "2008"),
                      ("Q227", "contributes_to", "nato-isaf", "2002", "2014"),
-                     ("Q227", "proposes", "nato-deep", "2018", None),
+                     ("Q227", "proposes", "nato-deep", "2018", "2018"),  # a request made once, in 2018
                      ("Q227", "agreement_with", "Q399", "2025-08", None),
                      ("lukoil", "supplies", "Q227", None, "2025-11-20")]:
         assert expected in got, expected

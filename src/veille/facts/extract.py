@@ -527,15 +527,18 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
 
 
 def _sole_sentence_date(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fact]:
-    """A fact left undated in a sentence that tells one date only takes it ("In 2013 NATO opened a Liaison Office
-    in Tashkent": the office's place dates from 2013)."""
+    """A fact left undated in a sentence that tells one date only takes it, unless another fact of the sentence
+    already took it: a date belongs to one clause (« Gazprom a cessé de livrer le groupe autrichien OMV en novembre
+    2024 » dates the deliveries, not where OMV is)."""
     bounds = [(sent.start_char, sent.end_char) for sent, _, _ in said]
+    taken = {f.date_span for f in facts if f.date_span is not None}
     out = []
     for f in facts:
-        if f.start is None and f.end is None:
+        if f.start is None and f.end is None and f.relation not in ("leader_of", "part_of"):
+            # (a title says who holds an office now, not since the sentence's date)
             sent = next(((a, b) for a, b in bounds if a <= f.span_start < b), None)
             txs = [tx for tx, _ in ctx.timexes if sent and sent[0] <= tx.start and tx.end <= sent[1]] if sent else []
-            if len(txs) == 1:
+            if len(txs) == 1 and (txs[0].start, txs[0].end) not in taken:
                 start, end = dates_from(txs[0], False)
                 f = replace(f, start=start, end=end, date_span=(txs[0].start, txs[0].end))
         out.append(f)
