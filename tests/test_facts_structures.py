@@ -426,3 +426,16 @@ def test_a_fact_left_undated_takes_its_sentences_only_date_unless_another_clause
     assert omv.start is None and omv.end is None  # the date is the deliveries'
     got, facts = facts_of("En mars 2024, le président turc Recep Tayyip Erdogan a parlé.", "fr")
     assert next(f for f in facts if f.relation == "leader_of").start is None  # in office long before
+
+
+def test_a_guessed_leadership_of_a_second_state_is_read_as_an_encounter():
+    from veille.facts.extract import _one_state_each
+    from veille.model import Fact
+
+    def fact(s, r, o, conf):
+        return Fact(subject=s, relation=r, object=o, start=None, end=None, doc="t.txt", span_start=0, span_end=1,
+                    quote="x", confidence=conf)
+    types = {"x:p": "person", "Q1": "country", "Q2": "country"}
+    got = _one_state_each([fact("x:p", "leader_of", "Q2", 0.2), fact("x:p", "leader_of", "Q1", 0.2)],
+                          [fact("x:p", "leader_of", "Q1", 0.7)], types)
+    assert [f.relation for f in got] == ["meets", "leader_of"]

@@ -36,6 +36,7 @@ from veille.facts.clauses import framework, threat_list_facts
 from veille.facts.context import (
     _WAR_WORDS,
     AGREEMENT_WORDS,
+    RELATION_PLOVER,
     Arg,
     _add_with_conjuncts,
     _apposed_participle,
@@ -520,7 +521,8 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     facts, ctx, said = rule_facts(analysis, sdoc)
     if LEARNED_PAIRS:
         known = analysis.entities
-        facts += [f for f in learned_facts(ctx, said, facts) if f.subject in known and f.object in known]
+        facts += _one_state_each([f for f in learned_facts(ctx, said, facts)
+                                  if f.subject in known and f.object in known], facts, ctx.types)
     points = {(tx.start, tx.end) for tx, _ in ctx.timexes if isinstance(tx.value, str) and tx.mod is None}
     facts = _sole_sentence_date(ctx, said, facts)
     return [_point_event(_first_named_first(f, ctx.types), points) for f in facts if not _joins_own_part(f)]
@@ -541,6 +543,20 @@ def _sole_sentence_date(ctx: _DocContext, said: list[tuple], facts: list[Fact]) 
             if len(txs) == 1 and (txs[0].start, txs[0].end) not in taken:
                 start, end = dates_from(txs[0], False)
                 f = replace(f, start=start, end=end, date_span=(txs[0].start, txs[0].end))
+        out.append(f)
+    return out
+
+
+def _one_state_each(guessed: list[Fact], ruled: list[Fact], types: dict[str, str]) -> list[Fact]:
+    """A person the rules already seat in one state does not lead another: a learned leader_of between them is read
+    as the encounter it more often is (meets)."""
+    seated = {f.subject: f.object for f in ruled if f.relation in ("leader_of", "part_of")
+              and types.get(f.subject) == "person" and types.get(f.object or "") == "country"}
+    out = []
+    for f in guessed:
+        if f.relation == "leader_of" and f.subject in seated and seated[f.subject] != f.object and \
+                types.get(f.object or "") == "country":
+            f = replace(f, relation="meets", plover=RELATION_PLOVER.get("meets"))
         out.append(f)
     return out
 
