@@ -515,7 +515,9 @@ def _signed_programmes(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, 
 
 def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
     """Dated, cited facts stated by one document (see the module docstring for how): the rules' facts, then those
-    the learned pair scorer adds for pairs the rules left."""
+    the learned pair scorer adds for pairs the rules left; last, the readings every fact gets (its sentence's only
+    date when it has none, a one-off event's end, the direction of a relation without one, no membership of a
+    body's own part)."""
     if sdoc is None or not analysis.mentions:
         return []
     facts, ctx, said = rule_facts(analysis, sdoc)
