@@ -45,12 +45,8 @@ def kb_actor(entity: str):
 
 
 def _role_state(text: str, lang: str) -> str | None:
-    """The one state a role phrase names by a demonym or name (« Premier ministre hongrois » → Hungary)."""
-    kb = _kb()
-    if kb is None:
-        return None
-    found = {a.id for w in re.findall(r"[\w-]+", text) if len(w) > 3
-             for a, origin in kb.lookup(w, lang) if a.type == "country" and origin in ("demonym", "name")}
+    """The one state a role phrase names (« Premier ministre hongrois » → Hungary; see `kb_states_named`)."""
+    found = kb_states_named(text, lang)
     return next(iter(found)) if len(found) == 1 else None
 
 

@@ -141,9 +141,9 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             elif a.m.origin == "demonym" and tb != "country" and b.m.origin != "demonym" and _SHIP.match(between):
                 rel, sub, obj = "located_in", b, a  # "the Chinese bulk carrier Yi Peng 3", « le pétrolier russe X »
             elif a.m.origin == "demonym" and ctx.lang == "en" and tb in ("place", "company") and \
-                    _NOUN_OF.match(between) and _NOUN_OF.match(between).group(1) in _REGION_NOUNS | _SITE_NOUNS:
+                    (noun_of := _NOUN_OF.match(between)) and noun_of.group(1) in _REGION_NOUNS | _SITE_NOUNS:
                 # "the Ukrainian ports of Odesa and Izmail", "the Russian region of Kursk"
-                rel = "part_of" if _NOUN_OF.match(between).group(1) in _REGION_NOUNS else "located_in"
+                rel = "part_of" if noun_of.group(1) in _REGION_NOUNS else "located_in"
                 parts = []
                 _add_with_conjuncts(ctx, b, parts)
                 for c in parts[1:]:
