@@ -112,6 +112,8 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
             best, best_s = a, s
     if best is None and nounish:
         best = _exposed_to(ctx, tok, subj_ids)
+    if en.relation == "attacks" and not nounish and (best is None or best.head < tok.i):
+        best = _target_site(ctx, tok, sent_args, subj_ids) or best
     if best is None:
         return []
     best = _named_over_demonym(ctx, best)
@@ -163,6 +165,24 @@ def _exposed_to(ctx: _DocContext, tok, subj_ids: set[str]) -> Arg | None:
         return None
     a = ctx.tok_arg[target.i]
     return a if a.m.entity not in subj_ids else None
+
+
+_SITE_PREPS = {"in", "at", "near", "à", "dans", "en", "près", "au", "aux"}
+
+
+def _target_site(ctx: _DocContext, tok, sent_args: list[Arg], subj_ids: set[str]) -> Arg | None:
+    """"bombed the enrichment facilities at Fordow", « a frappé des entrepôts à Izmaïl »: a struck object that is no
+    actor is the place named in it (the first place or country under the verb's direct object)."""
+    objs = [c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i > tok.i and c.i not in ctx.tok_arg]
+    if not objs:
+        return None
+    inside = _subtree_ids(objs[0]) | {g.i for c in tok.children if c.i > tok.i and c.lower_ in _SITE_PREPS
+                                      for g in c.children}  # "struck grain silos … in Izmail"
+    for a in sent_args:
+        if a.head in inside and a.m.type in ("place", "country") and a.m.origin != "demonym" and \
+                a.prep in _SITE_PREPS and a.m.entity not in subj_ids:
+            return a
+    return None
 
 
 _COMPANION = re.compile(r"(?:together with|along with|alongside|as did|aux côtés d(?:e la|e l'|u|es|e)|de concert avec"

@@ -261,14 +261,15 @@ def _args_under(ctx: _DocContext, root, sent_args: list[Arg], exclude: set[int] 
 
 def _named_over_demonym(ctx: _DocContext, a: Arg) -> Arg:
     """« les régions séparatistes géorgiennes d'Abkhazie », "the Russian republic of Tatarstan": a demonym on a
-    noun that names its referent after « de » / "of" stands back for that name."""
-    if a.m.origin != "demonym":
+    noun that names its referent after « de » / "of" stands back for that name; so does a place that only qualifies
+    the noun ("the Danube port of Reni")."""
+    if a.m.origin != "demonym" and not (a.m.type == "place" and ctx.toks[a.head].dep_ == "compound"):
         return a
     noun = ctx.toks[a.head].head
     if noun.i == a.head:
         return a
     for c in noun.children:
-        if c.i > noun.i and c.dep_ in ("nmod", "prep") and _prep_of(c, ctx.lang) in ("de", "of"):
+        if c.i > noun.i and (c.dep_ == "nmod" and _prep_of(c, ctx.lang) == "de" or c.dep_ == "prep" and c.lower_ == "of"):
             target = c if c.i in ctx.tok_arg else next((g for g in c.children if g.i in ctx.tok_arg), None)
             if target is not None and ctx.tok_arg[target.i].m.type in ("place", "country"):
                 return ctx.tok_arg[target.i]
@@ -455,7 +456,17 @@ def _named_args(ctx: _DocContext, args: list[Arg]) -> list[Arg]:
     return out
 
 
-def _cessation(ctx: _DocContext, tok) -> bool:
+# verbs whose subject is what ends ("the contract expired", « les livraisons ont cessé »)
+_ENDS_ITSELF = ("expir", "collaps", "lapse", "ended", "ceased", "stopped", "halted", "effondr", "cessé", "arrêté",
+                "pris fin", "terminé")
+
+
+def _cessation(ctx: _DocContext, tok, date: tuple | None = None) -> bool:
+    """Whether the trigger `tok` is said to end (« cessera de fournir », "no longer a member", "the deal expired");
+    a date that qualifies the trigger noun itself ("the 1974 agreement … collapsed") still dates its start."""
+    if date is not None and tok.pos_ in ("NOUN", "PROPN") and ctx.toks[date[1]].head.i == tok.i and (
+            date[1] < tok.i or re.fullmatch(r"\s*(?:de|d'|of)\s*", ctx.ntext[tok.idx + len(tok):date[0].start])):
+        return False
     near = ctx.lower[max(tok.sent.start, tok.i - 4):tok.i + 3]
     if any(w == "longer" and k and near[k - 1] == "no" for k, w in enumerate(near)) or \
             "plus" in near and any(w in ("ne", "n'", "n’") for w in near[:near.index("plus")]):
@@ -467,6 +478,8 @@ def _cessation(ctx: _DocContext, tok) -> bool:
         if t.dep_ in ("xcomp", "obl:arg", "nmod", "obj", "ccomp", "pobj", "pcomp", "prep", "dobj") and \
                 is_cessation(ctx.lex, t.head.text):
             return True
+        if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and t.head.lower_.startswith(_ENDS_ITSELF):
+            return True  # "the agreement expired", « l'accord s'est effondré »
         t = t.head
     return False
 

@@ -59,7 +59,7 @@ def _restated_pairs(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> l
                 elif rel != ref.relation:
                     rel = ref.relation  # "signed", "concluded" again about partners: the known relation
                 f = _make(ctx, sent, rel, subj, subj.m.entity, obj, (tr.tok.idx, tr.tok.idx + len(tr.tok)),
-                          date, _cessation(ctx, tr.tok), 0.35, ref.plover, tr.tok.text)
+                          date, _cessation(ctx, tr.tok, date), 0.35, ref.plover, tr.tok.text)
                 done.add(pair)
                 out.append(f)
     return out

@@ -77,6 +77,7 @@ from veille.facts.memberships import (
 )
 from veille.facts.roles import _capital_state, kb_actor, office_facts
 from veille.facts.structures import (
+    _OUSTED,
     _appositive_descriptions,
     _dated_presence,
     _headquarters,
@@ -334,7 +335,7 @@ def _trigger_facts(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig,
     date = dates.get(tok.i)
     if date is None and tok.dep_ == "conj" and tok.head.i in dates:
         date = dates[tok.head.i]
-    cess = _cessation(ctx, tok) or en.ends
+    cess = _cessation(ctx, tok, date) or en.ends
     aspired = en.relation == "member_of" and not en.inverse and _aspired(ctx, tok)
     promised = _promised_membership(ctx, tok) if en.relation == "member_of" and not en.inverse else None
     out: list[tuple[int, Fact]] = []
@@ -527,7 +528,19 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
                                   if f.subject in known and f.object in known], facts, ctx.types)
     points = {(tx.start, tx.end) for tx, _ in ctx.timexes if isinstance(tx.value, str) and tx.mod is None}
     facts = _sole_sentence_date(ctx, said, facts)
-    return [_point_event(_first_named_first(f, ctx.types), points) for f in facts if not _joins_own_part(f)]
+    return [_point_event(_first_named_first(_ousted(ctx, f), ctx.types), points) for f in facts
+            if not _joins_own_part(f)]
+
+
+def _ousted(ctx: _DocContext, f: Fact) -> Fact:
+    """« la chute de Bachar al-Assad en Syrie, le 8 décembre », "the overthrow of Mohamed Bazoum": an office told by
+    the words that end it is dated by its end, however the fact was found."""
+    if f.relation != "leader_of" or not f.start or f.end or not f.subject_span:
+        return f
+    at = f.subject_span[0]
+    if _OUSTED.search(ctx.ntext, max(0, at - 80), at) is None:
+        return f
+    return replace(f, start=None, end=f.start)
 
 
 def _sole_sentence_date(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> list[Fact]:
@@ -968,8 +981,9 @@ def _fallback_pairs(ctx: _DocContext, sent, sent_args: list[Arg], idle: list[_Tr
                 subj, obj = obj, subj
             rel = en.by_type.get(obj.m.type, en.relation)
             trig_span = (tok.idx, ctx.toks[tr.end].idx + len(ctx.toks[tr.end]))
-            f = _make(ctx, sent, rel, subj, subj.m.entity, obj, trig_span, dates.get(tok.i), _cessation(ctx, tok),
-                      0.4, en.plover, tok.text)
+            date = dates.get(tok.i)
+            f = _make(ctx, sent, rel, subj, subj.m.entity, obj, trig_span, date, _cessation(ctx, tok, date), 0.4,
+                      en.plover, tok.text)
             paired.add(frozenset((subj.m.entity, obj.m.entity)))
             out.append((0, f))
     return out
@@ -989,7 +1003,7 @@ def _carried_supply(ctx: _DocContext, sent, sent_args: list[Arg], tr: _Trig, dat
     date = dates.get(tok.i)
     trig_span = (tok.idx, ctx.toks[tr.end].idx + len(ctx.toks[tr.end]))
     f = _make(ctx, sent, "supplies", subj[0] if subj else None, prev.subject, None, trig_span, date,
-              _cessation(ctx, tok), 0.5, tr.entry.plover, tok.text, implicit_span=None if subj else trig_span)
+              _cessation(ctx, tok, date), 0.5, tr.entry.plover, tok.text, implicit_span=None if subj else trig_span)
     f.object = prev.object
     f.what = prev.what
     q = quantity_in(ctx.text[tok.idx:sent.end_char], ctx.lex)

@@ -205,7 +205,7 @@ def _fact_for(ctx: _DocContext, model: dict, c: Candidate, p: float) -> Fact:
         plover = c.trig.entry.plover if c.trig.entry.relation == rel else RELATION_PLOVER.get(rel)
         span = (tok.idx, sd[c.trig.end].idx + len(sd[c.trig.end]))
         date = _pick_date(ctx, tok, c.sent)
-        ends = _cessation(ctx, tok)
+        ends = _cessation(ctx, tok, date)
     else:
         anchor = c.lca if c.lca is not None else sd[b.head]
         plover, word, span, ends = RELATION_PLOVER.get(rel), None, (anchor.idx, anchor.idx + len(anchor)), False

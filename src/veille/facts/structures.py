@@ -37,7 +37,7 @@ from veille.facts.roles import kb_actor, kb_lookup_one, kb_states_named
 from veille.kb.actors import COMPANY_NOUNS, STATE_BODY
 from veille.model import Fact, Timex
 
-_LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:capitale|capital|ville|city|port|région|region)"
+_LOCATIVE = re.compile(r"^\s*(?:,\s*)?(?:(?:la |une |the |a )?(?:[\w-]+ )?(?:capitale|capital|ville|city|port|région|region)"
                        r"\s+(?:de la |de l'|du |de |des |of the |of )|sur (?:la |le |l')|dans (?:la |le |l')?|au |en "
                        r"|à |in (?:the )?(?:(?:north|south)?-?(?:eastern|western)|northern|southern|central|eastern|western)?\s*"
                        r"|dans l'(?:est|ouest)\s+(?:de la |de l'|du |de |des )|on (?:the )?|over (?:the )?"
@@ -125,6 +125,8 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                     _is_facility(ctx, a)) and tb in ("place", "country") and \
                     (_LOCATIVE.match(plain) or ta == "place" and tb == "country" and between.strip() == ","):
                 rel = "located_in"
+                if ctx.lang == "en" and ta == "place" and tb == "place" and _NOUN_OF.match(between):
+                    sub, obj = b, a  # "the Danube port of Reni": the first name qualifies the noun the second names
             elif (ta in ("organization", "operation", "company") or ta == "place") and tb in ("place", "country") and \
                     _OPENED_IN.match(plain) and b.m.origin != "demonym":
                 # « un bureau de liaison de l'OTAN a été ouvert à Chisinau en décembre 2017 », "opened in Kyiv in 1999"
