@@ -439,3 +439,28 @@ def test_a_guessed_leadership_of_a_second_state_is_read_as_an_encounter():
     got = _one_state_each([fact("x:p", "leader_of", "Q2", 0.2), fact("x:p", "leader_of", "Q1", 0.2)],
                           [fact("x:p", "leader_of", "Q1", 0.7)], types)
     assert [f.relation for f in got] == ["meets", "leader_of"]
+
+
+def test_officers_and_envoys_of_a_state_named_before_their_rank():
+    got, _ = facts_of("Talks were held in Beirut with the U.S. envoy Amos Hochstein. A U.S. general, Jasper Jeffers, "
+                      "chairs the committee.", "en")
+    assert ("x:amos-hochstein", "part_of", "Q30") in got
+    assert ("x:jasper-jeffers", "part_of", "Q30") in got
+    assert not any(r == "leader_of" and o == "Q30" for _, r, o in got)
+
+
+def test_minister_with_a_portfolio_sits_in_the_state_just_named():
+    got, facts = facts_of("Australia will send two frigates. Deputy Prime Minister and Minister for Defence Richard "
+                          "Marles announced the deployment on Monday.", "en")
+    assert ("x:richard-marles", "part_of", "Q408") in got
+    assert next(f.quote for f in facts if f.relation == "part_of").startswith("Minister for Defence")
+    got, _ = facts_of("La France a protesté. Le ministre de l'Intérieur, Gérald Darmanin, a convoqué l'ambassadeur.",
+                      "fr")
+    assert any(s == "x:gerald-darmanin" and (r, o) == ("part_of", "Q142") for s, r, o in got)
+
+
+def test_a_state_named_by_its_ranked_ruler():
+    got, _ = facts_of("Le Mali du général Assimi Goïta et le Burkina Faso du capitaine Ibrahim Traoré se sont "
+                      "rapprochés de Moscou.", "fr")
+    assert any(r == "leader_of" and o == "Q912" and "goita" in s for s, r, o in got)
+    assert any(r == "leader_of" and o == "Q965" and "traore" in s for s, r, o in got)

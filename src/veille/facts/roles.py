@@ -124,6 +124,19 @@ def _title_after_name(titles: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
 # "the South Korean defence minister"), never a function word ("NATO and the EU foreign policy chief")
 _BODY_TITLE_GAP = re.compile(r"\s*(?:['’]s?\s+)?(?:(?!(?:and|et|or|ou|the|of|with|avec|de|du|des|la|le|les|to|à|for|pour|"
                              r"by|par|in|en|on|sur|a|an|un|une)\s)[a-zà-ÿ][\w-]*\s+){0,2}")
+# a minister's portfolio after the title: "for Defence", "of Foreign Affairs", « de l'Intérieur », « des Affaires
+# étrangères et de la Coopération »
+_PORTFOLIO_AT_END = re.compile(r"\s+(?:for|of|de la|de l'|du|des|de|d'|chargée? de la|chargée? de l'|chargée? des|"
+                               r"chargée? du)\s*(?:the\s+)?[A-ZÉÈ][\w'’-]*(?:\s+(?:and|et|&|de la|de l'|du|des|de|d'|of|"
+                               r"the)?\s*[\wÉé'’-]+){0,4}?[\s,]*$")
+
+
+def _after_body(text: str, a, upto: int) -> str:
+    """What stands between a body's mention and `upto`, without the full stop of an acronym ("the U.S. envoy")."""
+    gap = text[a.m.end:upto]
+    return gap[1:] if gap.startswith(".") and "." in a.m.text else gap
+
+
 _RANK_BEFORE = re.compile(r",?\s*(?:(?:le|la|l'|the)\s+)?(?:général|générale|colonel|capitaine|amiral|general|colonel|"
                           r"captain|admiral|lieutenant-général|lieutenant general)?\s*$", re.IGNORECASE)
 
@@ -150,6 +163,13 @@ def _title_around_demonym(text: str, floor: int, prev: list, p, titles) -> tuple
 # titles that only a state's head bears: with no body named, the state is the one the text was just talking about
 _STATE_HEADS = {"président", "présidente", "premier ministre", "roi", "reine", "émir", "chancelier", "chancelière",
                 "president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "taoiseach"}
+
+
+# seats only a government has ("the minister", « le chef de la diplomatie »): same reading as a head's title
+_STATE_SEATS = {"ministre", "ministre des affaires étrangères", "ministre de la défense", "vice-premier ministre",
+                "vice-ministre", "secrétaire d'état", "chef de la diplomatie", "cheffe de la diplomatie", "minister",
+                "foreign minister", "defence minister", "defense minister", "deputy prime minister", "deputy minister",
+                "deputy foreign minister", "secretary of state", "top diplomat"}
 
 
 def _state_told_before(ctx, p) -> str | None:
@@ -206,6 +226,15 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             between_body = prev[-1]  # « le président azerbaïdjanais Ilham Aliyev »
             cursor = prev[-1].m.start
         found = _title_at_end(text[max(floor, cursor - 45):cursor], titles)
+        if found is None and between_body is None:
+            # "Minister for Defence Richard Marles", « le ministre de l'Intérieur, Gérald Darmanin »: a seat and its
+            # portfolio (no actor named in it)
+            head = text[max(floor, cursor - 60):cursor]
+            port = _PORTFOLIO_AT_END.search(head)
+            if port and not any(a.m.end > max(floor, cursor - 60) + port.start() for a in prev):
+                got = _title_at_end(head[:port.start()], seats)
+                # (offset in the 45-character window the rest of the reading uses)
+                found = (got[0], got[1] + max(floor, cursor - 60) - max(floor, cursor - 45)) if got else None
         if found is None and between_body is not None:
             # "the President of the European Council, Charles Michel": title, « de » / "of", body, name
             head = text[max(floor, cursor - 45):cursor]
@@ -232,6 +261,25 @@ def office_facts(ctx, sent, sent_args, make) -> list:
                 titled[id(p)] = rank[0]
                 out.append(make("leader_of", p, None, state, (max(floor, cursor - 30) + rank[1], nxt.m.end)))
                 continue
+        if found is None and ctx.lex.rank_titles:
+            # "a U.S. general, Jasper Jeffers", « le colonel malien X »: an officer of the state named before the rank
+            head = text[max(floor, cursor - 45):cursor]
+            rank = _title_at_end(head, ctx.lex.rank_titles)
+            if rank is not None:
+                rstart = max(floor, cursor - 45) + rank[1]
+                before = [a for a in prev if a.m.end <= rstart and a.m.type == "country"
+                          and _BODY_TITLE_GAP.fullmatch(_after_body(text, a, rstart))]
+                if not before and prev and prev[-1].m.origin == "demonym" and prev[-1].m.type == "country" and \
+                        prev[-1].m.start >= rstart and not text[prev[-1].m.end:p.m.start].strip(" ,"):
+                    before = [prev[-1]]
+                if before:
+                    titled[id(p)] = rank[0]
+                    state = before[-1]
+                    known = kb_bodies(p.m.entity, {state.m.entity}, ctx.analysis.doc.anchor)
+                    rel = "part_of" if not known or any(known[0][1].lower().startswith(x) for x in seat_set) \
+                        else "leader_of"  # the junta's colonel who heads the state
+                    out.append(make(rel, p, state, state.m.entity, (min(rstart, state.m.start), p.m.end)))
+                    continue
         inner = _title_around_demonym(text, floor, prev, p, titles) if found is None else None
         if inner is not None:
             title, body, span = inner
@@ -242,7 +290,7 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             if body is None:
                 # "NATO Secretary General Jens Stoltenberg", "U.S. President Joe Biden"
                 before = [a for a in prev if a.m.end <= tstart and a.m.type in _BODY_TYPES
-                          and _BODY_TITLE_GAP.fullmatch(text[a.m.end:tstart])]
+                          and _BODY_TITLE_GAP.fullmatch(_after_body(text, a, tstart))]
                 body = before[-1] if before else None
             if body is None:
                 # "President Ilham Aliyev of Azerbaijan", « Ilham Aliyev, président de l'Azerbaïdjan »
@@ -302,7 +350,7 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             actor = kb_lookup_one(named.group(1), ctx.lang) if named else None
             if actor is not None and actor.type in _BODY_TYPES and actor.id != p.m.entity:
                 bodies = [(actor.id, title)]
-        if not bodies and not seat and title in _STATE_HEADS and p.m.origin != "role":
+        if not bodies and (title in _STATE_SEATS if seat else title in _STATE_HEADS) and p.m.origin != "role":
             state = _state_told_before(ctx, p)
             if state is not None:
                 bodies = [(state, title)]

@@ -75,6 +75,7 @@ _COMPANY_APPOSITION = re.compile(r"^\s*,\s*(?:the|an?|la|le|l'|une?)\s*(?:[\w-]+
 _COMPANY_NOUN = re.compile(rf"\b(?:{COMPANY_NOUNS})\b", re.IGNORECASE)
 
 
+_RANKED_OWNER = re.compile(r"\s+(?:du|of)\s+[\w.-]+\s+", re.IGNORECASE)
 _SHIP_NOUNS = (r"(?:ship|vessel|tanker|oil tanker|carrier|bulk carrier|container ship|cargo ship|freighter|bulker|"
                r"trawler|navire|pétrolier|cargo|vraquier|porte-conteneurs|méthanier|chalutier)")
 _FLAGGED = re.compile(rf"^[-‑]?\s*(?:flagged|registered)\s+(?:[\w-]+\s+){{0,2}}?{_SHIP_NOUNS}\s+$", re.IGNORECASE)
@@ -223,6 +224,9 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             elif tb == "person" and ta in ("country", "organization") and not between.strip() and \
                     _title_before(ctx, a.m.start, sent.start_char):
                 rel, sub, obj = "leader_of", b, a
+            elif ta == "country" and tb == "person" and a.m.origin not in ("demonym", "anaphor") and \
+                    _RANKED_OWNER.fullmatch(between) and (between.split()[-1].lower(),) in ctx.lex.rank_titles:
+                rel, sub, obj = "leader_of", b, a  # « le Mali du général Assimi Goïta »: the officer's state
             if rel is None or sub.m.origin == "anaphor" and rel != "located_in":
                 continue
             f = _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6, None, None)
