@@ -343,3 +343,20 @@ def test_a_dated_one_off_event_ends_when_it_starts_a_tie_does_not():
     assert got[("Q39259", "meets", "Q7747")] == ("2023-09-04", "2023-09-04")
     assert got[("Q159", "opposes", "Q7184")] == ("2008", None)  # « since »: still going on
     assert got[("Q33", "member_of", "Q7184")] == ("2023-04", None)
+
+
+def test_acting_at_a_summit_is_taking_part_in_it():
+    facts, names = facts_of("Lors du sommet de Lisbonne, en novembre 2010, le président afghan Hamid Karzaï a obtenu "
+                            "un calendrier de transition.", "fr")
+    got = [f for f in facts if f.relation == "participates_in" and "Karzaï" in names.get(f.subject, "")]
+    assert got and "Lisbonne" in names.get(got[0].object, "") and got[0].start == "2010-11"
+    facts, names = facts_of("At the Russia-Africa summit in St Petersburg on 27 July 2023, Vladimir Putin promised "
+                            "free grain to six African states.", "en")
+    assert has(facts, names, "participates_in", "Putin", "summit")
+
+
+def test_a_summit_that_set_up_a_programme_is_not_where_its_members_went():
+    facts, names = facts_of("En 2014, la Moldavie a été associée à l'Initiative de renforcement des capacités de "
+                            "défense, lancée au sommet du pays de Galles.", "fr")
+    assert not any(f.relation == "participates_in" and "Galles" in names.get(f.object or "", "") and f.confidence > 0.45
+                   for f in facts)  # (the learned layer, below 0.45, may still guess the pair)

@@ -213,8 +213,20 @@ def _approved_bids(ctx: _DocContext, sent) -> list[tuple[int, Fact]]:
 
 
 _AT_EVENT = re.compile(r"\b(?:at|during|lors d(?:e la|e l'|u|es|e)|au cours d(?:e la|e l'|u|es|e)|à l'occasion d(?:e la"
-                       r"|e l'|u|es|e)|au|à la|à l')\s*(?:(?:the|a|an|this|that|its|le|la|l'|ce|cet|cette)\s*)?"
+                       r"|e l'|u|es|e)|au|à la|à l'|en marge d(?:e la|e l'|u|es|e)|on the (?:sidelines|margins) of|"
+                       r"in the margins of)\s*(?:(?:the|a|an|this|that|its|le|la|l'|ce|cet|cette)\s*)?"
                        r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+# a gathering the linker typed as a body ("the St Petersburg International Economic Forum")
+_GATHERING = re.compile(r"\b(?:summit|sommet|forum|conference|conférence|congress|congrès)\b", re.IGNORECASE)
+_NOUN_CLAUSES = ("acl", "acl:relcl", "relcl")
+
+
+def _bare_participle(t) -> bool:
+    """A past participle heading a clause of its own without subject or auxiliary (« …, lancée au sommet de X »,
+    "…, launched at the X summit"): it tells what happened to a noun, not what the sentence's subject did."""
+    if t.dep_ not in ("advcl", "acl") or any(c.dep_.startswith(("aux", "nsubj")) for c in t.children):
+        return False
+    return t.tag_ == "VBN" or t.lower_.endswith(("é", "ée", "és", "ées"))
 
 
 def _event_participation(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
@@ -222,14 +234,15 @@ def _event_participation(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[t
     agreed …": the state or person acting at a summit or exercise takes part in it (participates_in)."""
     out: list[tuple[int, Fact]] = []
     for a in sent_args:
-        if a.m.type != "event" or a.m.origin == "anaphor" or \
+        if not (a.m.type == "event" or a.m.type in ("organization", "other") and _GATHERING.search(a.m.text)) or \
+                a.m.origin == "anaphor" or \
                 not _AT_EVENT.search(ctx.ntext[max(sent.start_char, a.m.start - 40):a.m.start]):
             continue
         t = ctx.toks[a.head]
         subj = None
         for _ in range(5):
-            if t.head.i == t.i:
-                break
+            if t.head.i == t.i or t.dep_ in _NOUN_CLAUSES or _bare_participle(t):
+                break  # « l'initiative DCB, lancée au sommet du pays de Galles »: the noun's, not the clause's
             t = t.head
             subj = next((c for c in t.children if c.dep_ in _SUBJ_DEPS and c.i not in _subtree_ids(ctx.toks[a.head])),
                         None)
