@@ -360,3 +360,20 @@ def test_a_summit_that_set_up_a_programme_is_not_where_its_members_went():
                             "défense, lancée au sommet du pays de Galles.", "fr")
     assert not any(f.relation == "participates_in" and "Galles" in names.get(f.object or "", "") and f.confidence > 0.45
                    for f in facts)  # (the learned layer, below 0.45, may still guess the pair)
+
+
+def test_every_broker_of_a_ceasefire_mediates():
+    facts, names = facts_of("The ceasefire between Israel and Hezbollah was brokered by the United States and France.",
+                            "en")
+    for broker in ("United States", "France"):
+        for party in ("Israel", "Hezbollah"):
+            assert has(facts, names, "mediates", broker, party), (broker, party)
+
+
+def test_a_facilitated_dialogue_and_a_host_of_rounds_of_talks():
+    facts, names = facts_of("Kurti and Vucic met again within the EU-facilitated dialogue between Serbia and Kosovo.",
+                            "en")
+    assert has(facts, names, "mediates", "EU", "Serbia") and has(facts, names, "mediates", "EU", "Kosovo")
+    facts, names = facts_of("De 2021 à 2022, l'Irak a accueilli à Bagdad cinq séries de pourparlers entre l'Iran et "
+                            "l'Arabie saoudite.", "fr")
+    assert has(facts, names, "mediates", "Irak", "Iran") and has(facts, names, "mediates", "Irak", "Arabie")

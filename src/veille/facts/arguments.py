@@ -403,7 +403,12 @@ _HOST_VERBS = ("host", "organis", "organiz", "convened", "facilitat", "accueill"
 
 def _host_of(ctx: _DocContext, tok, sent_args: list[Arg], parties: set[str]) -> Arg | None:
     """"Qatar hosted talks between A and B", « le Qatar a accueilli des négociations entre A et B »: the third party
-    hosting the meeting of two others mediates between them."""
+    hosting the meeting of two others mediates between them (also of "rounds of talks", « séries de pourparlers »)."""
+    for _ in range(2):
+        if tok.dep_ in ("nmod", "pobj", "prep") and tok.head.i != tok.i:
+            tok = tok.head
+    if tok.dep_ == "prep":
+        tok = tok.head
     verb = tok.head
     if tok.dep_ not in ("obj", "dobj", "obl:arg", "obl") or not verb.lower_.startswith(_HOST_VERBS):
         return None

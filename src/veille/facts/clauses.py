@@ -21,6 +21,7 @@ _MEDIATOR = re.compile(
     rf"|avec la médiation {_DE}|grâce à la médiation {_DE}|in the presence of |brokered by |mediated by "
     rf"|negotiated by |under the auspices of |through the mediation of |with the mediation of ){_ART}$",
     re.IGNORECASE)
+_MEDIATOR_AFTER = re.compile(r"\.?[-‑](?:brokered|mediated|facilitated)\b", re.IGNORECASE)  # "a U.S.-brokered truce"
 _TERROR = re.compile(r"\bterroris[tm]", re.IGNORECASE)
 _DESIGNATE = ("regard", "consider", "designat", "list", "label", "brand", "class", "qualif", "considèr", "consid",
               "désign", "inscri", "tien", "tenu")
@@ -35,10 +36,15 @@ _GOODS = re.compile(r"\b(?:arme|armement|équipement|matériel|char|blindé|avio
 def mediation_facts(ctx, sent, sent_args, subject_args: Callable, make: Callable) -> list:
     """« A et B ont signé un accord en présence de C », "a ceasefire brokered by C between A and B": C mediates A, B."""
     out = []
+    seen: set[int] = set()
     for a in sent_args:
-        if a.m.type not in _PARTIES or a.m.origin == "anaphor" or \
-                not _MEDIATOR.search(ctx.ntext[max(sent.start_char, a.m.start - 45):a.m.start]):
+        if a.m.type not in _PARTIES or a.m.origin == "anaphor" or id(a) in seen or \
+                not (_MEDIATOR.search(ctx.ntext[max(sent.start_char, a.m.start - 45):a.m.start])
+                     or _MEDIATOR_AFTER.match(ctx.ntext, a.m.end)):
             continue
+        mediators: list = []
+        ctx.add_list(a, mediators)  # "brokered by the United States and France"
+        seen.update(id(m) for m in mediators)
         parties = [b for b in sent_args if b.prep in ("entre", "between") and b.m.type in _PARTIES]
         if not parties:
             t = ctx.toks[a.head]
@@ -54,9 +60,11 @@ def mediation_facts(ctx, sent, sent_args, subject_args: Callable, make: Callable
             parties = parties + [b for b in sent_args if last < b.head < a.head and b.prep == "" and b not in parties
                                  and b.m.type == parties[0].m.type and b.m.origin != "demonym"
                                  and re.match(r"\s*(?:,|et|and)\b", ctx.ntext[parties[-1].m.end:b.m.start] + " ")]
-        for p in parties:
-            if p.m.entity != a.m.entity and p.m.type in _PARTIES and a.m.entity not in (None, ""):
-                out.append((4, make("mediates", a, p, ctx.toks[a.head])))
+        for m in mediators:
+            for p in parties:
+                if p.m.entity != m.m.entity and p.m.type in _PARTIES and m.m.entity not in (None, "") and \
+                        p not in mediators:
+                    out.append((4, make("mediates", m, p, ctx.toks[m.head])))
     return out
 
 
