@@ -464,3 +464,11 @@ def test_a_state_named_by_its_ranked_ruler():
                       "rapprochés de Moscou.", "fr")
     assert any(r == "leader_of" and o == "Q912" and "goita" in s for s, r, o in got)
     assert any(r == "leader_of" and o == "Q965" and "traore" in s for s, r, o in got)
+
+
+def test_a_plural_noun_qualifies_each_name_of_its_list():
+    got, _ = facts_of("The Kazakh utility signed deals with the Chinese groups CGN and CNNC.", "en")
+    located = {s for s, r, o in got if r == "located_in" and o == "Q148"}
+    assert {"x:cgn", "x:cnnc"} <= located
+    got, _ = facts_of("Kazakhstan's KazMunayGas, Chevron and Lukoil own the field.", "en")
+    assert not any(r == "located_in" and o == "Q232" and s != "kazmunaygas" for s, r, o in got)

@@ -75,6 +75,9 @@ _COMPANY_APPOSITION = re.compile(r"^\s*,\s*(?:the|an?|la|le|l'|une?)\s*(?:[\w-]+
 _COMPANY_NOUN = re.compile(rf"\b(?:{COMPANY_NOUNS})\b", re.IGNORECASE)
 
 
+_PLURAL_BEFORE = re.compile(r"\b[a-zé]{3,}s\s+$")
+_PLACE_PREP = re.compile(r"\b(?:in|into|across|through|via|over|en|dans|à travers|par|via)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?$",
+                         re.IGNORECASE)
 _RANKED_OWNER = re.compile(r"\s+(?:du|of)\s+[\w.-]+\s+", re.IGNORECASE)
 _SHIP_NOUNS = (r"(?:ship|vessel|tanker|oil tanker|carrier|bulk carrier|container ship|cargo ship|freighter|bulker|"
                r"trawler|navire|pétrolier|cargo|vraquier|porte-conteneurs|méthanier|chalutier)")
@@ -231,6 +234,21 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                 continue
             f = _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6, None, None)
             out.append((1, f))
+            # the later name may head a list: "the Chinese groups CGN and CNNC" (a plural noun: each is one), "runs
+            # through Greece and Albania" (a preposition), not "Kazakhstan's KazMunayGas, Chevron …"
+            if not (sub is b and _PLURAL_BEFORE.search(between) or obj is b and _PLACE_PREP.search(between)):
+                continue
+            done = {(g.subject, g.object) for _, g in out}
+            listed: list[Arg] = []
+            _add_with_conjuncts(ctx, b, listed)
+            for c in listed[1:]:
+                if c.m.type != b.m.type or c.m.origin in ("demonym", "anaphor") or c.m.entity in (a.m.entity,
+                                                                                                   b.m.entity):
+                    continue
+                s2, o2 = (c, obj) if sub is b else (sub, c)
+                if (s2.m.entity, o2.m.entity) not in done:
+                    out.append((1, _make(ctx, sent, rel, s2, s2.m.entity, o2, (a.m.start, c.m.end), None, False, 0.6,
+                                         None, None)))
     return out
 
 
