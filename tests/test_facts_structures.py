@@ -472,3 +472,12 @@ def test_a_plural_noun_qualifies_each_name_of_its_list():
     assert {"x:cgn", "x:cnnc"} <= located
     got, _ = facts_of("Kazakhstan's KazMunayGas, Chevron and Lukoil own the field.", "en")
     assert not any(r == "located_in" and o == "Q232" and s != "kazmunaygas" for s, r, o in got)
+
+
+def test_affiliates_subsidiaries_and_branches_belong_to_their_parent():
+    got, _ = facts_of("Le JNIM, affilié à Al-Qaïda, a revendiqué l'attaque. Vestmoldtransgaz, filiale du roumain "
+                      "Transgaz depuis 2018, exploite le gazoduc.", "fr")
+    assert ("jnim", "part_of", "Q34490") in got
+    assert ("x:vestmoldtransgaz", "part_of", "transgaz") in got
+    got, _ = facts_of("KHNP, the nuclear arm of the state utility KEPCO, won the tender.", "en")
+    assert ("x:khnp", "part_of", "x:kepco") in got

@@ -75,6 +75,14 @@ _COMPANY_APPOSITION = re.compile(r"^\s*,\s*(?:the|an?|la|le|l'|une?)\s*(?:[\w-]+
 _COMPANY_NOUN = re.compile(rf"\b(?:{COMPANY_NOUNS})\b", re.IGNORECASE)
 
 
+# what makes a body one of another's: affiliation, a subsidiary, a branch or wing, a tutelage (a demonym may qualify
+# the parent: « filiale du roumain Transgaz »)
+_AFFILIATED = re.compile(r"^\s*,?\s*(?:(?:qui est|which is|an?|une?|la|le|l'|the)\s*)?(?:affiliée?s?\s+(?:à|au)|"
+                         r"affiliated\s+(?:to|with)|filiales?\s+d(?:e la|e l'|u|es|e)|subsidiary\s+of|"
+                         r"branche\s+(?:[a-zé]+\s+)?d(?:e la|e l'|u|es|e)|(?:[a-z]+\s+)?(?:branch|arm|wing)\s+of|"
+                         r"(?:placée?s?\s+)?sous\s+la\s+tutelle\s+d(?:e la|e l'|u|es|e)|"
+                         r"under\s+the\s+(?:authority|command|control)\s+of)\s*(?:the\s+)?(?:[a-zé]+\s+){0,2}$",
+                         re.IGNORECASE)
 _PLURAL_BEFORE = re.compile(r"\b[a-zé]{3,}s\s+$")
 _PLACE_PREP = re.compile(r"\b(?:in|into|across|through|via|over|en|dans|à travers|par|via)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?$",
                          re.IGNORECASE)
@@ -203,6 +211,10 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                         out.append((1, _make(ctx, sent, "part_of", c, c.m.entity, b, (c.m.start, b.m.end), None,
                                              False, 0.6, None, None)))
                 rel = "part_of"
+            elif ta in ("organization", "company", "operation", "programme") and \
+                    tb in ("organization", "company") and b.m.origin not in ("demonym", "anaphor") and \
+                    _AFFILIATED.match(between):
+                rel = "part_of"  # « JNIM, affilié à Al-Qaïda », "Vestmoldtransgaz, a subsidiary of Transgaz"
             elif ta in ("organization", "programme", "operation") and (tb == "organization" or tb == "programme" and
                                                                       ta == "programme") and _OF.match(between) \
                     and b.m.origin != "anaphor":
