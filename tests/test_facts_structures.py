@@ -481,3 +481,14 @@ def test_affiliates_subsidiaries_and_branches_belong_to_their_parent():
     assert ("x:vestmoldtransgaz", "part_of", "transgaz") in got
     got, _ = facts_of("KHNP, the nuclear arm of the state utility KEPCO, won the tender.", "en")
     assert ("x:khnp", "part_of", "x:kepco") in got
+
+
+def test_respective_offices_of_two_lists():
+    got, _ = facts_of("The foreign ministers of France and Germany, Jean-Noël Barrot and Annalena Baerbock, arrived in "
+                      "Damascus on Friday.", "en")
+    assert ("jean-noel-barrot", "part_of", "Q142") in got and ("annalena-baerbock", "part_of", "Q183") in got
+    assert ("annalena-baerbock", "part_of", "Q142") not in got
+    got, _ = facts_of("Les conseillers diplomatiques des dirigeants de la France, de l'Allemagne et de l'Italie – "
+                      "Emmanuel Bonne, Jens Plötner et Francesco Talò – ont fait la navette.", "fr")
+    assert {(s, o) for s, r, o in got if r == "part_of"} >= {("emmanuel-bonne", "Q142"), ("x:jens-plotner", "Q183"),
+                                                            ("x:francesco-talo", "Q38")}

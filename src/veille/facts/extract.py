@@ -75,7 +75,7 @@ from veille.facts.memberships import (
     _suspended_membership,
     _topic_body,
 )
-from veille.facts.roles import _capital_state, kb_actor, office_facts
+from veille.facts.roles import _capital_state, kb_actor, office_facts, respective_offices
 from veille.facts.structures import (
     _OUSTED,
     _appositive_descriptions,
@@ -671,6 +671,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
         cands = _respectively(ctx, sent, cands)
         cands.extend(_dated_presence(ctx, sent, _structural_facts(ctx, sent, sent_args, dates)))
         cands.extend(office_facts(ctx, sent, sent_args, _office_maker(ctx, sent)))
+        cands.extend(respective_offices(ctx, sent, sent_args, _office_maker(ctx, sent)))
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
         cands.extend(_state_body_facts(ctx, sent, sent_args, seen_bodies))
         cands.extend(_dated_presence(ctx, sent, _nested_name_facts(ctx, sent, sent_args, seen_named)))

@@ -357,3 +357,59 @@ def office_facts(ctx, sent, sent_args, make) -> list:
         for ent, _role in bodies:
             out.append(make(rel, p, None, ent, span))
     return out
+
+
+# plural titles that a list of states and an equally long list of persons share, one office each
+_PLURAL_SEATS = {"ministres", "ministers", "ambassadeurs", "ambassadors", "conseillers", "advisers", "advisors",
+                 "envoyés", "envoys", "négociateurs", "negotiators", "représentants", "representatives"}
+_PLURAL_HEADS = {"présidents", "presidents", "dirigeants", "leaders"}
+_LIST_GAP = re.compile(r"^(?:['’]s)?\s*(?:,|,?\s*(?:and|et))?\s*(?:(?:de la|de l'|du|des|de|d'|the|la|le|l')\s*)?$",
+                       re.IGNORECASE)
+
+
+def _run(ctx, sent_args: list, k: int, kind: str) -> list:
+    """The names of type `kind` listed from sent_args[k] on (« la France, de l'Allemagne et de l'Italie »)."""
+    out = [sent_args[k]]
+    for a in sent_args[k + 1:]:
+        if a.m.type != kind or a.m.origin in ("demonym", "anaphor") or \
+                not _LIST_GAP.match(ctx.ntext[out[-1].m.end:a.m.start]):
+            break
+        out.append(a)
+    return out
+
+
+def respective_offices(ctx, sent, sent_args, make) -> list:
+    """"The foreign ministers of France and Germany, Jean-Noël Barrot and Annalena Baerbock", "Finland's and Sweden's
+    ambassadors to NATO, Klaus Korhonen and Axel Wernhoff", « les conseillers diplomatiques des dirigeants de la
+    France, de l'Allemagne et de l'Italie – Emmanuel Bonne, Jens Plötner et Francesco Talò »: the i-th person holds
+    the office in the i-th state (part_of a seat, leader_of a head)."""
+    text = ctx.ntext
+    out = []
+    k = 0
+    while k < len(sent_args):
+        a = sent_args[k]
+        if a.m.type != "country" or a.m.origin in ("demonym", "anaphor") or \
+                (k and sent_args[k - 1].m.type == "country" and _LIST_GAP.match(text[sent_args[k - 1].m.end:a.m.start])):
+            k += 1
+            continue
+        states = _run(ctx, sent_args, k, "country")
+        k += len(states)
+        # the persons' list comes next, maybe after the body the office is at ("ambassadors to NATO, …")
+        j = next((i for i in (k, k + 1) if i < len(sent_args) and sent_args[i].m.type == "person"), None)
+        if len(states) < 2 or j is None:
+            continue
+        persons = _run(ctx, sent_args, j, "person")
+        if len(persons) != len(states):
+            continue
+        before = text[max(sent.start_char, states[0].m.start - 60):states[0].m.start].lower()
+        between = text[states[-1].m.end:persons[0].m.start]
+        if len(between) > 40 or not re.search(r"[,:–—-]\s*$", between):
+            continue
+        words = set(re.findall(r"[\wé-]+", before + " " + between.lower()))
+        seat, head = words & _PLURAL_SEATS, words & _PLURAL_HEADS
+        if not seat and not head:
+            continue
+        rel = "part_of" if seat else "leader_of"
+        for s, p in zip(states, persons, strict=True):
+            out.append(make(rel, p, s, s.m.entity, (min(s.m.start, p.m.start), p.m.end)))
+    return out
