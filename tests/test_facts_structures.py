@@ -492,3 +492,12 @@ def test_respective_offices_of_two_lists():
                       "Emmanuel Bonne, Jens Plötner et Francesco Talò – ont fait la navette.", "fr")
     assert {(s, o) for s, r, o in got if r == "part_of"} >= {("emmanuel-bonne", "Q142"), ("x:jens-plotner", "Q183"),
                                                             ("x:francesco-talo", "Q38")}
+
+
+def test_an_organisations_mission_is_led_by_it():
+    got, _ = facts_of("L'OTAN forme les officiers irakiens. Depuis octobre 2018, la mission OTAN en Irak (NMI) "
+                      "conseille le ministère de la Défense.", "fr")
+    assert ("Q7184", "leader_of", "nato-nmi") in got
+    assert ("nato-nmi", "part_of", "Q7184") not in got
+    got, _ = facts_of("The European Union deployed the EU Training Mission in Mali (EUTM Mali) in 2013.", "en")
+    assert not any(r == "part_of" and o == "Q458" for s, r, o in got)

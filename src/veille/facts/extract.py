@@ -528,8 +528,18 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
                                   if f.subject in known and f.object in known], facts, ctx.types)
     points = {(tx.start, tx.end) for tx, _ in ctx.timexes if isinstance(tx.value, str) and tx.mod is None}
     facts = _sole_sentence_date(ctx, said, facts)
-    return [_point_event(_first_named_first(_ousted(ctx, f), ctx.types), points) for f in facts
-            if not _joins_own_part(f)]
+    return [_point_event(_first_named_first(_ousted(ctx, _led_operation(f, ctx.types)), ctx.types), points)
+            for f in facts if not _joins_own_part(f)]
+
+
+def _led_operation(f: Fact, types: dict[str, str]) -> Fact:
+    """An operation or mission that belongs to an organisation is led by it (« la mission OTAN en Irak », the KB's
+    KFOR inside NATO): the organisation leader_of the operation, as annotators read it."""
+    if f.relation != "part_of" or f.object is None or types.get(f.subject) != "operation" or \
+            types.get(f.object) != "organization":
+        return f
+    return replace(f, subject=f.object, object=f.subject, relation="leader_of", subject_span=f.object_span,
+                   object_span=f.subject_span, plover=RELATION_PLOVER.get("leader_of"))
 
 
 def _ousted(ctx: _DocContext, f: Fact) -> Fact:

@@ -355,7 +355,8 @@ def _kb_part_of(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[str]) ->
 
 
 _NEST_LINK = re.compile(r"^|\b(?:(?P<of>of the|of|de la|de l'|du|des|de|d')|(?P<in>in|au|aux|en|à|dans|to))\s+"
-                        r"(?:the\s+|la\s+|le\s+|les\s+|l')?", re.IGNORECASE)
+                        r"(?:the\s+|la\s+|le\s+|les\s+|l')?|(?<=^[Mm]ission )(?P<bare>)(?=[A-Z]{2,}\b)",
+                        re.IGNORECASE)
 
 
 def _named_inside(ctx: _DocContext, words: list[str], skip: set[str]) -> tuple[str, str, str] | None:
