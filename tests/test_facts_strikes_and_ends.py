@@ -81,3 +81,10 @@ def test_office_told_by_its_fall_is_dated_by_its_end_fr():
                             "maintien de ses bases.", "fr", "2025-02-01")
     got = find(facts, names, "leader_of", "Assad", "Syrie")
     assert got and all(f.end == "2024-12-08" and f.start is None for f in got)
+
+
+def test_blacklisting_detaining_and_barring_are_sanctions():
+    facts, names = facts_of("Nine days later the United States blacklisted Burhan himself. India barred Pakistani "
+                            "aircraft from its airspace on 30 April.", "en", "2025-05-02")
+    assert find(facts, names, "sanctions", "United States", "Burhan")
+    assert [f.start for f in find(facts, names, "sanctions", "India", "Pakistan")] == ["2025-04-30"]
