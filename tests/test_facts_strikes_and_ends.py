@@ -88,3 +88,8 @@ def test_blacklisting_detaining_and_barring_are_sanctions():
                             "aircraft from its airspace on 30 April.", "en", "2025-05-02")
     assert find(facts, names, "sanctions", "United States", "Burhan")
     assert [f.start for f in find(facts, names, "sanctions", "India", "Pakistan")] == ["2025-04-30"]
+
+
+def test_the_attacked_antecedent_of_a_relative_stays_the_target():
+    facts, names = facts_of("Ukraine, which Russia attacked in February 2022 in the Donbas, resisted.", "en", "2025-01-01")
+    assert [f.start for f in find(facts, names, "attacks", "Russia", "Ukraine")] == ["2022-02"]

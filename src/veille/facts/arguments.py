@@ -112,7 +112,8 @@ def _objects(ctx: _DocContext, tr: _Trig, sent_args: list[Arg], subj_ids: set[st
             best, best_s = a, s
     if best is None and nounish:
         best = _exposed_to(ctx, tok, subj_ids)
-    if en.relation == "attacks" and not nounish and (best is None or best.head < tok.i):
+    if en.relation == "attacks" and not nounish and not passive and \
+            (best is None or best.head < tok.i and best.m.origin == "demonym"):  # ("…, Iranian time, X bombed …")
         best = _target_site(ctx, tok, sent_args, subj_ids) or best
     if best is None:
         return []

@@ -259,6 +259,12 @@ def _args_under(ctx: _DocContext, root, sent_args: list[Arg], exclude: set[int] 
     return [a for a in out if id(a) in inside]
 
 
+# nouns a qualifier and "of" name a place with ("the Russian region of Kursk", "the Danube port of Reni")
+_PLACE_NOUNS_EN = {"region", "regions", "republic", "republics", "province", "provinces", "port", "ports", "city",
+                   "cities", "town", "towns", "island", "islands", "enclave", "oblast", "territory", "territories",
+                   "district", "districts", "village", "villages", "base", "bases", "field", "fields", "capital"}
+
+
 def _named_over_demonym(ctx: _DocContext, a: Arg) -> Arg:
     """« les régions séparatistes géorgiennes d'Abkhazie », "the Russian republic of Tatarstan": a demonym on a
     noun that names its referent after « de » / "of" stands back for that name; so does a place that only qualifies
@@ -266,8 +272,8 @@ def _named_over_demonym(ctx: _DocContext, a: Arg) -> Arg:
     if a.m.origin != "demonym" and not (a.m.type == "place" and ctx.toks[a.head].dep_ == "compound"):
         return a
     noun = ctx.toks[a.head].head
-    if noun.i == a.head:
-        return a
+    if noun.i == a.head or ctx.lang == "en" and noun.lower_ not in _PLACE_NOUNS_EN:
+        return a  # "the Russian annexation of Crimea": the demonym is who acts, not a place's qualifier
     for c in noun.children:
         if c.i > noun.i and (c.dep_ == "nmod" and _prep_of(c, ctx.lang) == "de" or c.dep_ == "prep" and c.lower_ == "of"):
             target = c if c.i in ctx.tok_arg else next((g for g in c.children if g.i in ctx.tok_arg), None)
