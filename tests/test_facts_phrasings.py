@@ -350,6 +350,7 @@ def test_acting_at_a_summit_is_taking_part_in_it():
                             "un calendrier de transition.", "fr")
     got = [f for f in facts if f.relation == "participates_in" and "Karzaï" in names.get(f.subject, "")]
     assert got and "Lisbonne" in names.get(got[0].object, "") and got[0].start == "2010-11"
+    assert got[0].end == "2010-11"  # a summit is over when it is over: a one-off event
     facts, names = facts_of("At the Russia-Africa summit in St Petersburg on 27 July 2023, Vladimir Putin promised "
                             "free grain to six African states.", "en")
     assert has(facts, names, "participates_in", "Putin", "summit")

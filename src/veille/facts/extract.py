@@ -528,7 +528,7 @@ def extract_facts(analysis: Analysis, sdoc) -> list[Fact]:
                                   if f.subject in known and f.object in known], facts, ctx.types)
     points = {(tx.start, tx.end) for tx, _ in ctx.timexes if isinstance(tx.value, str) and tx.mod is None}
     facts = _sole_sentence_date(ctx, said, facts)
-    return [_point_event(_first_named_first(_ousted(ctx, _led_operation(f, ctx.types)), ctx.types), points)
+    return [_point_event(_first_named_first(_ousted(ctx, _led_operation(f, ctx.types)), ctx.types), points, ctx.types)
             for f in facts if not _joins_own_part(f)]
 
 
@@ -601,13 +601,15 @@ def _joins_own_part(f: Fact) -> bool:
     return False
 
 
-# events that happen once (a meeting, an attack, a protest, a threat, a proposal): dated by a point, they end when
-# they start, at the date's precision; states and ties (membership, office, partnership) have no known end
+# events that happen once (a meeting, an attack, a protest, a threat, a proposal, taking part in a summit): dated by
+# a point, they end when they start, at the date's precision; states and ties (membership, office, partnership)
+# have no known end
 _POINT_EVENTS = ("meets", "attacks", "opposes", "threatens", "proposes")
 
 
-def _point_event(f: Fact, points: set[tuple[int, int]]) -> Fact:
-    if f.relation in _POINT_EVENTS and f.start and f.end is None and f.date_span in points:
+def _point_event(f: Fact, points: set[tuple[int, int]], types: dict[str, str]) -> Fact:
+    once = f.relation in _POINT_EVENTS or f.relation == "participates_in" and types.get(f.object or "") == "event"
+    if once and f.start and f.end is None and f.date_span in points:
         return replace(f, end=f.start)
     return f
 
