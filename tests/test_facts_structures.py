@@ -501,3 +501,11 @@ def test_an_organisations_mission_is_led_by_it():
     assert ("nato-nmi", "part_of", "Q7184") not in got
     got, _ = facts_of("The European Union deployed the EU Training Mission in Mali (EUTM Mali) in 2013.", "en")
     assert not any(r == "part_of" and o == "Q458" for s, r, o in got)
+
+
+def test_relying_on_is_no_support_and_a_joint_venture_no_membership():
+    assert not any(f.relation == "supports" and f.confidence > 0.45 and f.trigger == "appuie" for f in facts_of(
+        "La MANUL s'appuie aussi sur le processus de Berlin, soutenu par l'Allemagne.", "fr")[1])
+    got, facts = facts_of("Kazatomprom runs joint ventures with Rosatom's subsidiary Uranium One.", "en")
+    assert not any(f.relation == "member_of" and f.confidence > 0.45 for f in facts)
+    assert ("x:uranium-one", "part_of", "rosatom") in got

@@ -115,6 +115,8 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
             continue
         if words[k] in _NAMING and t.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
             continue  # "a new activity called Baltic Sentry", « un système appelé X »: a name is given, nothing asked
+        if k and words[k - 1] in _REFLEXIVE and words[k].startswith(_RELY):
+            continue  # « la MANUL s'appuie sur le processus de Berlin »: relying on something supports nobody
         for stems, en in multi_starting(ctx.lex, words[k]):
             last = _multi_match(words, k, stems, dated)
             if last is not None:
@@ -126,6 +128,8 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
     return out
 
 
+_REFLEXIVE = {"s'", "s’", "se", "m'", "m’", "nous", "vous"}
+_RELY = ("appui", "appuy")
 # adverbs a multi-word trigger may enclose: « ne font plus partie », « a également pris part », "no longer take part"
 _PARTICLES = {"plus", "pas", "jamais", "toujours", "désormais", "déjà", "encore", "aussi", "également", "pleinement",
               "activement", "notamment", "not", "also", "still", "already", "fully", "actively", "now", "no", "longer",

@@ -83,6 +83,8 @@ _AFFILIATED = re.compile(r"^\s*,?\s*(?:(?:qui est|which is|an?|une?|la|le|l'|the
                          r"(?:placée?s?\s+)?sous\s+la\s+tutelle\s+d(?:e la|e l'|u|es|e)|"
                          r"under\s+the\s+(?:authority|command|control)\s+of)\s*(?:the\s+)?(?:[a-zé]+\s+){0,2}$",
                          re.IGNORECASE)
+_SUBSIDIARY_OF_OWNER = re.compile(r"^['’]s?\s+(?:[a-z]+\s+){0,2}(?:subsidiary|subsidiaries|arm|unit|branch|wing|"
+                                  r"affiliate)\s+$", re.IGNORECASE)
 _PLURAL_BEFORE = re.compile(r"\b[a-zé]{3,}s\s+$")
 _PLACE_PREP = re.compile(r"\b(?:in|into|across|through|via|over|en|dans|à travers|par|via)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?$",
                          re.IGNORECASE)
@@ -215,6 +217,9 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                     tb in ("organization", "company") and b.m.origin not in ("demonym", "anaphor") and \
                     _AFFILIATED.match(between):
                 rel = "part_of"  # « JNIM, affilié à Al-Qaïda », "Vestmoldtransgaz, a subsidiary of Transgaz"
+            elif ta in ("organization", "company") and tb in ("organization", "company") and \
+                    b.m.origin not in ("demonym", "anaphor") and _SUBSIDIARY_OF_OWNER.match(between):
+                rel, sub, obj = "part_of", b, a  # "Rosatom's subsidiary Uranium One", "Gazprom's export arm"
             elif ta in ("organization", "programme", "operation") and (tb == "organization" or tb == "programme" and
                                                                       ta == "programme") and _OF.match(between) \
                     and b.m.origin != "anaphor":
