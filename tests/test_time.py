@@ -168,6 +168,13 @@ CASES = [
            "flag was raised. Two years later, nothing had changed.", "2026-06-01",
      [("in February 2024", "2024-02"), ("three days later", "2024-02"), ("the following month", "2024-03"),
       ("Two years later", "2026")]),
+    # a month told before a month and its year is in that year (the one before when it comes later in the calendar)
+    ("en", "He visited Tokyo in January–February 2023, not in January 2025.", "2025-03-01",
+     [("in January–February 2023", {"from": "2023-01", "to": "2023-02"}), ("in January 2025", "2025-01")]),
+    ("fr", "Les pourparlers ont eu lieu en janvier et février 2023.", "2025-03-01",
+     [("en janvier", "2023-01"), ("février 2023", "2023-02")]),
+    ("en", "Between December and January 2024 nothing moved.", "2025-03-01",
+     [("Between December and January 2024", {"from": "2023-12", "to": "2024-01"})]),
     # nothing told before: nothing to count from; « la veille du sommet » is the summit's eve, not a date's
     ("fr", "Trois ans plus tard, la mission a pris fin. La veille du sommet, il a appelé.", "2025-01-10", []),
 ]

@@ -282,10 +282,27 @@ def _join(text: str, atoms: list[Atom], pat: Patterns) -> list[Atom]:
             a.to, b.merged = b, True
             b_year = _year_of(b)
             if _year_of(a) is None and b_year is not None:
+                if _yearless_month(a, interval=True) and b.spec[0] == "date" and b.spec[1][1] is not None and \
+                        a.spec[1][1] > b.spec[1][1]:
+                    b_year -= 1  # "between December and January 2024": December 2023
                 a.spec = _with_year(a.spec, b_year)
             out.append(a)
             i += 2
             continue
+        if b is not None and _yearless_month(a) and b.spec[0] == "date" and b.spec[1][0] is not None and \
+                b.spec[1][1] is not None and b.prefix.lower() in ("", "and", "et", "or", "ou"):
+            # "January–February 2023", « janvier et février 2023 »: the first month is in the year told after it
+            # (the year before when it comes later in the calendar: « décembre et janvier 2024 »)
+            gap = text[a.end:b.start]
+            year = b.spec[1][0] - (a.spec[1][1] > b.spec[1][1])
+            if _MONTH_DASH.fullmatch(gap):
+                a.spec = _with_year(a.spec, year)
+                a.to, b.merged = b, True
+                out.append(a)
+                i += 2
+                continue
+            if _MONTH_AND.fullmatch(gap):
+                a.spec = _with_year(a.spec, year)
         out.append(a)
         i += 1
     # a start whose end comes later in the clause: « à partir de 2002 et jusqu'à la fin de …, en 2014 »
@@ -300,6 +317,16 @@ def _join(text: str, atoms: list[Atom], pat: Patterns) -> list[Atom]:
         if b.spec[0] == "date" and b.spec[1][0] is not None and b.role in (None, "point", "end"):
             a.to, b.end_of = b, True
     return out
+
+
+_MONTH_DASH = re.compile(r"\s*[-–—]\s*")
+_MONTH_AND = re.compile(r"\s*(?:,|and|et|or|ou|,\s*and|,\s*et)\s*", re.IGNORECASE)
+
+
+def _yearless_month(a: Atom, interval: bool = False) -> bool:
+    """A month (or a day of one) told without its year, not opening an interval of its own (unless `interval`)."""
+    return a.spec[0] == "date" and a.spec[1][0] is None and a.spec[1][1] is not None and \
+        (interval or a.to is None and a.role in (None, "point"))
 
 
 _NOW = re.compile(r"jusqu['’]\s*(?:ici|à présent|à maintenant|aujourd)|until now|to date|so far", re.IGNORECASE)
