@@ -509,3 +509,10 @@ def test_relying_on_is_no_support_and_a_joint_venture_no_membership():
     got, facts = facts_of("Kazatomprom runs joint ventures with Rosatom's subsidiary Uranium One.", "en")
     assert not any(f.relation == "member_of" and f.confidence > 0.45 for f in facts)
     assert ("x:uranium-one", "part_of", "rosatom") in got
+
+
+def test_a_ranked_ruler_in_power_leads_the_state_just_named():
+    _, facts = facts_of("Au Burkina Faso, le capitaine Ibrahim Traoré, au pouvoir depuis septembre 2022, a expulsé "
+                        "trois diplomates français.", "fr")
+    got = [f for f in facts if f.relation == "leader_of" and f.object == "Q965" and "traore" in f.subject]
+    assert got and got[0].start == "2022-09"

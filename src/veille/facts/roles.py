@@ -131,6 +131,10 @@ _PORTFOLIO_AT_END = re.compile(r"\s+(?:for|of|de la|de l'|du|des|de|d'|chargée?
                                r"the)?\s*[\wÉé'’-]+){0,4}?[\s,]*$")
 
 
+_IN_POWER = re.compile(r"\s*,?\s*(?:qui est |who has been |who is )?(?:au pouvoir|in power|à la tête du pays|"
+                       r"at the helm|qui a pris le pouvoir|who seized power|who took power)\b", re.IGNORECASE)
+
+
 def _after_body(text: str, a, upto: int) -> str:
     """What stands between a body's mention and `upto`, without the full stop of an acronym ("the U.S. envoy")."""
     gap = text[a.m.end:upto]
@@ -272,6 +276,14 @@ def office_facts(ctx, sent, sent_args, make) -> list:
                 if not before and prev and prev[-1].m.origin == "demonym" and prev[-1].m.type == "country" and \
                         prev[-1].m.start >= rstart and not text[prev[-1].m.end:p.m.start].strip(" ,"):
                     before = [prev[-1]]
+                if not before and _IN_POWER.match(text, p.m.end):
+                    # « Au Burkina Faso, le capitaine Ibrahim Traoré, au pouvoir depuis septembre 2022 »: a ranked
+                    # ruler of the state just named
+                    told = _state_told_before(ctx, p)
+                    if told is not None:
+                        titled[id(p)] = rank[0]
+                        out.append(make("leader_of", p, None, told, (rstart, p.m.end)))
+                        continue
                 if before:
                     titled[id(p)] = rank[0]
                     state = before[-1]
