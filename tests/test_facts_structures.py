@@ -516,3 +516,8 @@ def test_a_ranked_ruler_in_power_leads_the_state_just_named():
                         "trois diplomates français.", "fr")
     got = [f for f in facts if f.relation == "leader_of" and f.object == "Q965" and "traore" in f.subject]
     assert got and got[0].start == "2022-09"
+
+
+def test_the_leader_named_in_a_led_operation():
+    got, _ = facts_of("Azerbaijan sent troops to the NATO-led Kosovo Force from 1999 to 2008.", "en")
+    assert ("Q7184", "leader_of", "nato-kfor") in got and ("Q227", "contributes_to", "nato-kfor") in got
