@@ -257,41 +257,12 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             if offices:
                 continue
         if found is None and ctx.lex.rank_titles:
-            # « le général Abdourahamane Tiani à Niamey »: a ranked officer in a capital heads its state (juntas)
-            nxt = sent_args[k + 1] if k + 1 < len(sent_args) else None
-            rank = _title_at_end(text[max(floor, cursor - 30):cursor], ctx.lex.rank_titles)
-            state = _capital_state(nxt.m.text, ctx.lang) if nxt is not None and rank else None
-            if state and re.fullmatch(r"\s*(?:à|in)\s*", text[p.m.end:nxt.m.start]):
-                titled[id(p)] = rank[0]
-                out.append(make("leader_of", p, None, state, (max(floor, cursor - 30) + rank[1], nxt.m.end)))
+            got = _ranked_officer(ctx, sent_args, k, prev, floor, cursor, seat_set)
+            if got is not None:
+                rank, fact_args = got
+                titled[id(p)] = rank
+                out.append(make(*fact_args))
                 continue
-        if found is None and ctx.lex.rank_titles:
-            # "a U.S. general, Jasper Jeffers", « le colonel malien X »: an officer of the state named before the rank
-            head = text[max(floor, cursor - 45):cursor]
-            rank = _title_at_end(head, ctx.lex.rank_titles)
-            if rank is not None:
-                rstart = max(floor, cursor - 45) + rank[1]
-                before = [a for a in prev if a.m.end <= rstart and a.m.type == "country"
-                          and _BODY_TITLE_GAP.fullmatch(_after_body(text, a, rstart))]
-                if not before and prev and prev[-1].m.origin == "demonym" and prev[-1].m.type == "country" and \
-                        prev[-1].m.start >= rstart and not text[prev[-1].m.end:p.m.start].strip(" ,"):
-                    before = [prev[-1]]
-                if not before and _IN_POWER.match(text, p.m.end):
-                    # « Au Burkina Faso, le capitaine Ibrahim Traoré, au pouvoir depuis septembre 2022 »: a ranked
-                    # ruler of the state just named
-                    told = _state_told_before(ctx, p)
-                    if told is not None:
-                        titled[id(p)] = rank[0]
-                        out.append(make("leader_of", p, None, told, (rstart, p.m.end)))
-                        continue
-                if before:
-                    titled[id(p)] = rank[0]
-                    state = before[-1]
-                    known = kb_bodies(p.m.entity, {state.m.entity}, ctx.analysis.doc.anchor)
-                    rel = "part_of" if not known or any(known[0][1].lower().startswith(x) for x in seat_set) \
-                        else "leader_of"  # the junta's colonel who heads the state
-                    out.append(make(rel, p, state, state.m.entity, (min(rstart, state.m.start), p.m.end)))
-                    continue
         inner = _title_around_demonym(text, floor, prev, p, titles) if found is None else None
         if inner is not None:
             title, body, span = inner
@@ -369,6 +340,38 @@ def office_facts(ctx, sent, sent_args, make) -> list:
         for ent, _role in bodies:
             out.append(make(rel, p, None, ent, span))
     return out
+
+
+def _ranked_officer(ctx, sent_args: list, k: int, prev: list, floor: int, cursor: int,
+                    seat_set: set[str]) -> tuple[str, tuple] | None:
+    """An officer named by a rank and no title, as (rank, the `make` arguments of their fact): « le général
+    Abdourahamane Tiani à Niamey » leads the state of the capital (juntas); "a U.S. general, Jasper Jeffers", « le
+    colonel malien X » sit in the state named before or after the rank (leader_of when the KB says they head it);
+    « Au Burkina Faso, le capitaine Ibrahim Traoré, au pouvoir depuis … » leads the state just named."""
+    text, p = ctx.ntext, sent_args[k]
+    nxt = sent_args[k + 1] if k + 1 < len(sent_args) else None
+    rank = _title_at_end(text[max(floor, cursor - 30):cursor], ctx.lex.rank_titles)
+    state = _capital_state(nxt.m.text, ctx.lang) if nxt is not None and rank else None
+    if state and re.fullmatch(r"\s*(?:à|in)\s*", text[p.m.end:nxt.m.start]):
+        return rank[0], ("leader_of", p, None, state, (max(floor, cursor - 30) + rank[1], nxt.m.end))
+    rank = _title_at_end(text[max(floor, cursor - 45):cursor], ctx.lex.rank_titles)
+    if rank is None:
+        return None
+    rstart = max(floor, cursor - 45) + rank[1]
+    before = [a for a in prev if a.m.end <= rstart and a.m.type == "country"
+              and _BODY_TITLE_GAP.fullmatch(_after_body(text, a, rstart))]
+    if not before and prev and prev[-1].m.origin == "demonym" and prev[-1].m.type == "country" and \
+            prev[-1].m.start >= rstart and not text[prev[-1].m.end:p.m.start].strip(" ,"):
+        before = [prev[-1]]
+    if not before and _IN_POWER.match(text, p.m.end):
+        told = _state_told_before(ctx, p)
+        return (rank[0], ("leader_of", p, None, told, (rstart, p.m.end))) if told is not None else None
+    if not before:
+        return None
+    state = before[-1]
+    known = kb_bodies(p.m.entity, {state.m.entity}, ctx.analysis.doc.anchor)
+    rel = "part_of" if not known or any(known[0][1].lower().startswith(x) for x in seat_set) else "leader_of"
+    return rank[0], (rel, p, state, state.m.entity, (min(rstart, state.m.start), p.m.end))
 
 
 # plural titles that a list of states and an equally long list of persons share, one office each
