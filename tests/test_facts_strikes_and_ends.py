@@ -76,6 +76,12 @@ def test_the_ties_own_year_stays_its_start_en():
     assert got and all(f.start == "1974" and f.end is None for f in got)
 
 
+def test_the_ties_own_year_stays_its_start_fr():
+    facts, names = facts_of("L'accord de 2019 entre Gazprom et Naftogaz a expiré.", "fr", "2025-01-02")
+    got = find(facts, names, "agreement_with", "Gazprom", "Naftogaz")
+    assert got and all(f.start == "2019" and f.end is None for f in got)
+
+
 def test_office_told_by_its_fall_is_dated_by_its_end_fr():
     facts, names = facts_of("Depuis la chute de Bachar al-Assad en Syrie, le 8 décembre 2024, Moscou négocie le "
                             "maintien de ses bases.", "fr", "2025-02-01")

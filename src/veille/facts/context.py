@@ -207,8 +207,12 @@ def _apposed_participle(tok, lang: str) -> bool:
     by a comma after a name, with no auxiliary, whatever head the parser gave it."""
     if tok.i == 0 or tok.doc[tok.i - 1].text != "," or any(c.dep_.startswith("aux") for c in tok.children):
         return False
-    low = tok.text.lower()
-    return low.endswith(("é", "ée", "és", "ées")) if lang == "fr" else tok.tag_ == "VBN"
+    return past_participle(tok, lang)
+
+
+def past_participle(tok, lang: str) -> bool:
+    """A past participle: its ending in French (no tagger there), its tag in English."""
+    return tok.lower_.endswith(("é", "ée", "és", "ées")) if lang == "fr" else tok.tag_ == "VBN"
 
 
 def _is_passive(tok, lang: str) -> bool:
@@ -470,7 +474,7 @@ _ENDS_ITSELF = ("expir", "collaps", "lapse", "ended", "ceased", "stopped", "halt
 def _cessation(ctx: _DocContext, tok, date: tuple | None = None) -> bool:
     """Whether the trigger `tok` is said to end (« cessera de fournir », "no longer a member", "the deal expired");
     a date that qualifies the trigger noun itself ("the 1974 agreement … collapsed") still dates its start."""
-    if date is not None and tok.pos_ in ("NOUN", "PROPN") and ctx.toks[date[1]].head.i == tok.i and (
+    if date is not None and _is_nounish(tok, ctx.lang) and ctx.toks[date[1]].head.i == tok.i and (
             date[1] < tok.i or re.fullmatch(r"\s*(?:de|d'|of)\s*", ctx.ntext[tok.idx + len(tok):date[0].start])):
         return False
     near = ctx.lower[max(tok.sent.start, tok.i - 4):tok.i + 3]

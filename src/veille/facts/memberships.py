@@ -24,6 +24,7 @@ from veille.facts.context import (
     _prep_of,
     _subtree_ids,
     _tree_dist,
+    past_participle,
 )
 from veille.model import Fact
 from veille.nlp import sentence_start
@@ -221,12 +222,12 @@ _GATHERING = re.compile(r"\b(?:summit|sommet|forum|conference|conférence|congre
 _NOUN_CLAUSES = ("acl", "acl:relcl", "relcl")
 
 
-def _bare_participle(t) -> bool:
+def _bare_participle(t, lang: str) -> bool:
     """A past participle heading a clause of its own without subject or auxiliary (« …, lancée au sommet de X »,
     "…, launched at the X summit"): it tells what happened to a noun, not what the sentence's subject did."""
     if t.dep_ not in ("advcl", "acl") or any(c.dep_.startswith(("aux", "nsubj")) for c in t.children):
         return False
-    return t.tag_ == "VBN" or t.lower_.endswith(("é", "ée", "és", "ées"))
+    return past_participle(t, lang)
 
 
 def _event_participation(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
@@ -241,7 +242,7 @@ def _event_participation(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[t
         t = ctx.toks[a.head]
         subj = None
         for _ in range(5):
-            if t.head.i == t.i or t.dep_ in _NOUN_CLAUSES or _bare_participle(t):
+            if t.head.i == t.i or t.dep_ in _NOUN_CLAUSES or _bare_participle(t, ctx.lang):
                 break  # « l'initiative DCB, lancée au sommet du pays de Galles »: the noun's, not the clause's
             t = t.head
             subj = next((c for c in t.children if c.dep_ in _SUBJ_DEPS and c.i not in _subtree_ids(ctx.toks[a.head])),

@@ -86,7 +86,7 @@ _AFFILIATED = re.compile(r"^\s*,?\s*(?:(?:qui est|which is|an?|une?|la|le|l'|the
 _SUBSIDIARY_OF_OWNER = re.compile(r"^['’]s?\s+(?:[a-z]+\s+){0,2}(?:subsidiary|subsidiaries|arm|unit|branch|wing|"
                                   r"affiliate)\s+$", re.IGNORECASE)
 _PLURAL_BEFORE = re.compile(r"\b[a-zé]{3,}s\s+$")
-_PLACE_PREP = re.compile(r"\b(?:in|into|across|through|via|over|en|dans|à travers|par|via)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?$",
+_PLACE_PREP = re.compile(r"\b(?:in|into|across|through|via|over|en|dans|à travers|par)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?$",
                          re.IGNORECASE)
 _RANKED_OWNER = re.compile(r"\s+(?:du|of)\s+[\w.-]+\s+", re.IGNORECASE)
 _SHIP_NOUNS = (r"(?:ship|vessel|tanker|oil tanker|carrier|bulk carrier|container ship|cargo ship|freighter|bulker|"
