@@ -38,6 +38,16 @@ CASES = [
     ("fr", "Fin 2023, l'armée a lancé une offensive.", None, [("Fin 2023", "2023")]),
     ("fr", "La mission devrait s'achever mi-2024.", None, [("mi-2024", "2024")]),
     ("fr", "L'an dernier, les exportations ont chuté.", A, [("L'an dernier", "2024")]),
+    # a month with a year relative to the writing is one expression, in either order
+    ("en", "Kim Jong Un met Putin at the cosmodrome in September last year.", A,
+     [("in September last year", "2024-09")]),
+    ("en", "The talks resumed in March of next year, officials said.", A, [("in March of next year", "2026-03")]),
+    ("en", "The deal was signed September last year.", A, [("September last year", "2024-09")]),
+    ("fr", "Le traité a été signé en mars de l'année dernière.", A, [("en mars de l'année dernière", "2024-03")]),
+    ("fr", "L'an dernier, au mois de mars, le pays a rompu ses relations.", A,
+     [("L'an dernier, au mois de mars", "2024-03")]),
+    ("fr", "La centrale a fermé fin de l'année dernière.", A, [("fin de l'année dernière", "2024")]),
+    ("fr", "Les troupes partiront au début de l'année prochaine.", A, [("au début de l'année prochaine", "2026")]),
     ("fr", "L'année dernière, les exportations ont chuté.", A, [("L'année dernière", "2024")]),
     ("fr", "Hier, le Kremlin a réagi.", A, [("Hier", "2025-11-05")]),
     ("fr", "Aujourd'hui, le Kremlin réagit.", A, [("Aujourd'hui", "2025-11-06")]),
@@ -198,6 +208,8 @@ def test_spans_index_the_original_text() -> None:
 def test_mods() -> None:
     by_text = {t.text: t.mod for t in extract("Depuis 1995, rien. Jusqu'en 2014, rien. Puis après 2020 et fin 2023.")}
     assert by_text == {"Depuis 1995": "start", "Jusqu'en 2014": "end", "après 2020": "after", "fin 2023": "late"}
+    relative = {t.text: t.mod for t in extract("Fin de l'année dernière, rien; au début de l'année, rien.", anchor=A)}
+    assert relative == {"Fin de l'année dernière": "late", "début de l'année": "early"}
 
 
 def test_relative_without_anchor_is_dropped() -> None:

@@ -83,8 +83,8 @@ FR = Lexicon(
     relatives=[
         (r"avant-hier", "day", -2), (r"après-demain", "day", 2), (r"hier", "day", -1),
         (rf"aujourd{APOS}hui", "day", 0), (r"demain", "day", 1),
-        (r"cette\s+année", "year", 0), (rf"(?:le\s+)?début\s+de\s+l{APOS}année", "year", 0),
-        (rf"(?:la\s+)?fin\s+de\s+l{APOS}année", "year", 0), (rf"l{APOS}(?:an|année)\s+(?:derni(?:er|ère)|pass(?:é|ée))", "year", -1),
+        (r"cette\s+année", "year", 0), (rf"(?:le\s+)?début\s+de\s+l{APOS}année(?!\s+(?:derni|pass|prochain))", "year", 0),
+        (rf"(?:la\s+)?fin\s+de\s+l{APOS}année(?!\s+(?:derni|pass|prochain))", "year", 0), (rf"l{APOS}(?:an|année)\s+(?:derni(?:er|ère)|pass(?:é|ée))", "year", -1),
         (rf"l{APOS}(?:an|année)\s+prochaine?", "year", 1), (r"l['’]année\s+en\s+cours", "year", 0),
         (r"ce\s+mois(?:-ci)?", "month", 0), (r"le\s+mois\s+(?:dernier|passé)", "month", -1),
         (r"le\s+mois\s+prochain", "month", 1),

@@ -107,7 +107,7 @@ def _core(atom: Atom, anchor: Partial | None, tense: str | None) -> Core | None:
         if p[0] is None:
             if anchor is None:
                 return None
-            p = fill_year(p, anchor, tense)
+            p = (anchor[0] + atom.year_off, p[1], p[2]) if atom.year_off is not None else fill_year(p, anchor, tense)
         return (p, p)
     if kind == "span":
         first, last = spec[1], spec[2]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from veille.time.lexicon import APOS
 from veille.time.patterns import Patterns, patterns
 
 # A partial date: (year, month, day); year None = to be taken from the anchor.
@@ -44,6 +45,7 @@ class Atom:
     end_of: bool = False  # this atom closes an interval stated earlier in the clause
     merged: bool = False  # absorbed into the previous atom's interval
     direction: int = 0  # « mai dernier » / "last May" = -1, « prochain » / "next" = +1
+    year_off: int | None = None  # the year is the anchor's plus this ("in March last year", « l'an dernier en mars »)
 
     @property
     def span_start(self) -> int:
@@ -135,7 +137,10 @@ def _build(pat: Patterns, kind: str, m: re.Match[str]) -> Atom | None:  # noqa: 
     if kind == "rel":
         i = next(int(k[1:]) for k, v in g.items() if k.startswith("r") and v)
         _, unit, off = pat.lex.relatives[i]
-        return Atom(s, e, kind, ("rel", unit, off))
+        # « fin de l'année », "the start of the year": the part of the year is a modifier
+        low = m.group(0).lower()
+        mod = "late" if _END_OF.match(low) else "early" if _START_OF.match(low) else None
+        return Atom(s, e, kind, ("rel", unit, off), mod=mod)
     if kind == "ago":
         n = int(g["n"]) if g["n"].isdigit() else pat.lex.numbers[g["n"].lower()]
         i = next(int(k[1:]) for k, v in g.items() if k.startswith("u") and v)
@@ -154,6 +159,10 @@ def _build(pat: Patterns, kind: str, m: re.Match[str]) -> Atom | None:  # noqa: 
                      "prochain": 1}.get((g.get("dir") or "").lower(), 0)
         return Atom(s, e, kind, ("weekday", _weekday(pat, g["wd"]), direction))
     return None
+
+
+_END_OF = re.compile(r"(?:the\s+|la\s+)?(?:end|fin)\b")
+_START_OF = re.compile(r"(?:the\s+|le\s+)?(?:start|beginning|début)\b")
 
 
 def _is_en(pat: Patterns) -> bool:
@@ -244,8 +253,10 @@ def _keep(text: str, atom: Atom, pat: Patterns) -> bool:
     if atom.kind == "year":
         return (atom.mod is not None and 1800 <= atom.spec[1][0] <= 2100) or _is_year_ok(text, atom, pat)
     if atom.kind == "month" and atom.spec[1][0] is None and atom.mod is None and not atom.direction:
-        # a month name alone needs a time preposition (« en novembre », « in May »)
-        return role is not None and role not in ("det", "of") or (atom.prefix.lower() in ("le", "ce", "this"))
+        # a month name alone needs a time preposition (« en novembre », « in May ») or a year after it ("September
+        # last year")
+        return role is not None and role not in ("det", "of") or (atom.prefix.lower() in ("le", "ce", "this")) or \
+            _REL_YEAR_AFTER.match(text, atom.end) is not None
     if atom.kind == "weekday" and not atom.spec[2]:
         # « le mardi » is a habit, "The Sunday Times" a name: only « mardi, », « ce mardi », "on Tuesday"
         if atom.prefix.lower().split()[-1:] in (["le"], ["the"]) or re.match(r"\s+[A-Z]", text[atom.end:atom.end + 3]):
@@ -272,12 +283,42 @@ def _include_prefix(atom: Atom) -> None:
         atom.prefix = ""
 
 
+_REL_YEAR_AFTER = re.compile(rf"\s*,?\s*(?:of\s+|de\s+|d{APOS})?(?:(?:last|this|next)\s+year|l{APOS}(?:an|année)\s+"
+                             r"(?:derni|pass|prochain|en\s+cours))", re.IGNORECASE)
+_MONTH_OF_YEAR = re.compile(rf"\s*,?\s*(?:of\s+|de\s+|d{APOS})?", re.IGNORECASE)  # "March of last year"
+_YEAR_THEN_MONTH = re.compile(r"\s*,?\s*(?:in\s+|en\s+|au\s+mois\s+d['’e]\s*)?", re.IGNORECASE)  # « l'an dernier, en mars »
+
+
+def _relative_year(a: Atom, b: Atom, text: str) -> Atom | None:
+    """A month told with a year relative to the time of writing, in either order ("in September last year",
+    « en mars de l'année dernière », « l'an dernier en mars »): one expression, the month's atom."""
+    def is_rel_year(x: Atom) -> bool:
+        return x.spec[0] == "rel" and x.spec[1] == "year" and x.mod is None and x.to is None
+
+    def is_month(x: Atom) -> bool:
+        return x.spec[0] == "date" and x.spec[1][0] is None and x.spec[1][1] is not None and x.to is None
+    if is_month(a) and is_rel_year(b) and _MONTH_OF_YEAR.fullmatch(text, a.end, b.start):
+        a.year_off, a.end = b.spec[2], b.end
+        return a
+    if is_rel_year(a) and is_month(b) and _YEAR_THEN_MONTH.fullmatch(text, a.end, b.start) and \
+            b.role in (None, "point"):
+        b.year_off, b.pstart = a.spec[2], a.span_start
+        b.role = b.role if a.role is None else a.role
+        return b
+    return None
+
+
 def _join(text: str, atoms: list[Atom], pat: Patterns) -> list[Atom]:
     out: list[Atom] = []
     i = 0
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
+        one = _relative_year(a, b, text) if b is not None else None
+        if one is not None:
+            out.append(one)
+            i += 2
+            continue
         if b is not None and _pairs(text, a, b):
             a.to, b.merged = b, True
             b_year = _year_of(b)
