@@ -132,7 +132,10 @@ def pair_candidates(ctx: _DocContext, said: list[tuple], facts: list[Fact]) -> l
         here = by_start[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
         paired = {frozenset((f.subject, f.object)) for f in here if f.object}
         in_facts = {e for f in here for e in (f.subject, f.object) if e}
-        args = [x for x in sent_args if x.m.type in _TYPES and not _origin_only(ctx, x)]
+        # a demonym that only says where a company or a place is (« le groupe français X ») is no party
+        located = {f.object_span for f in here if f.relation == "located_in"}
+        args = [x for x in sent_args if x.m.type in _TYPES and not _origin_only(ctx, x) and
+                not (x.m.origin == "demonym" and (x.m.start, x.m.end) in located)]
         best: dict[frozenset, tuple[int, Arg, Arg]] = {}
         for i, a in enumerate(args):
             for b in args[i + 1:]:

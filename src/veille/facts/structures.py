@@ -173,7 +173,9 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                 rel = "part_of" if noun in _REGION_NOUNS else "located_in"
                 parts: list[Arg] = []
                 _add_with_conjuncts(ctx, b, parts)
-                for c in parts[1:]:  # « d'Abkhazie et d'Ossétie du Sud »
+                for c in parts[1:]:  # « d'Abkhazie et d'Ossétie du Sud », not « … et l'italien Snam »
+                    if _own_demonym(sent_args, c):
+                        continue
                     f = _make(ctx, sent, rel, c, c.m.entity, a, (a.m.start, c.m.end), None, False, 0.6, None, None)
                     out.append((1, f))
                 sub, obj = b, a
@@ -267,6 +269,11 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
                     out.append((1, _make(ctx, sent, rel, s2, s2.m.entity, o2, (a.m.start, c.m.end), None, False, 0.6,
                                          None, None)))
     return out
+
+
+def _own_demonym(sent_args: list[Arg], c: Arg) -> bool:
+    """A listed name that has a demonym of its own just before it (« le groupe français X et l'italien Y »)."""
+    return any(x.m.origin == "demonym" and x.m.end <= c.m.start and c.m.start - x.m.end <= 2 for x in sent_args)
 
 
 def _is_region(ctx: _DocContext, a: Arg) -> bool:

@@ -15,7 +15,9 @@ TYPES = ("country", "organization", "programme", "operation", "person", "place",
 _COMPANY_WORDS = ("company", "firm", "group", "giant", "operator", "producer", "supplier", "utility", "trader",
                   "monopoly", "corporation", "conglomerate", "manufacturer", "maker", "contractor", "compagnie",
                   "société", "groupe", "géant", "opérateur", "entreprise", "producteur", "fournisseur", "fabricant",
-                  "constructeur", "monopole", "énergéticien")
+                  "constructeur", "monopole", "énergéticien", "broadcaster", "airline", "refiner", "shipbuilder",
+                  "newspaper", "lender", "insurer", "radiodiffuseur", "raffineur",
+                  "quotidien", "assureur", "chantier naval")
 COMPANY_NOUNS = "companies|utilities|monopolies|" + "|".join(f"{w}s?" for w in _COMPANY_WORDS)
 
 # Words that make a named body one of a state's institutions (its ministries, armed services, assemblies, courts,
