@@ -157,10 +157,17 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
             if prev:
                 out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, prev.entity, prev.type, "anaphor", "en"))
             continue
+        if low == "y" and tok.dep_ in ("iobj", "obl", "obl:arg", "obl:mod", "expl:comp") and not _impersonal_y(tok):
+            prev = _y_referent(mentions, sdoc, tok, text, out)
+            if prev:
+                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, prev.entity, prev.type, "anaphor", "y"))
+            continue
         kind = _NOUN_TYPES.get(low)
         if kind is None:
             continue
         dets = [c.text.lower() for c in tok.children if c.dep_ == "det"]
+        if not dets and low == "pays" and any(c.lower_ in ("du", "au") for c in tok.children if c.dep_ == "case"):
+            dets = ["le"]  # « dans le nord du pays »: the article is inside the preposition
         if not dets or dets[0] not in _DEFINITE:
             continue
         if any(c.dep_ in ("nmod", "amod", "appos", "flat:name", "compound", "prep") and c.idx in covered
@@ -171,7 +178,7 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         if kind != "main" and dets[0] not in _DEMONSTRATIVE and low not in _DESCRIPTORS and any(
                 c.dep_ in ("acl", "acl:relcl", "relcl", "nmod", "amod", "appos", "prep") for c in tok.children):
             continue  # « l'opération dirigée par l'OTAN en Afghanistan » describes a new referent
-        det_tok = next(c for c in tok.children if c.dep_ == "det")
+        det_tok = next((c for c in tok.children if c.dep_ in ("det", "case")), tok)
         start = min(det_tok.idx, tok.idx)
         if kind == "main":
             if dets[0] in _DEMONSTRATIVE or not main:
@@ -193,6 +200,54 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
         out.append(Mention(start, tok.idx + len(tok), text[start:tok.idx + len(tok)], ent_id, typ, "anaphor",
                            "np"))
     return out
+
+
+_BODIES = ("organization", "programme", "operation", "event")
+# verbs whose « y » is a body one joins or serves in (« la Jordanie s'y est associée », « 121 militaires y ont été
+# déployés »); elsewhere « y » is a place (« les négociations s'y sont ouvertes », « il y a rencontré »)
+_JOINING = re.compile(r"^(?:adh[ée]r|particip|associ|contribu|rejoi|engag|envoy|déploy|siég|représent|intégr)")
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:dans|à|en|au|aux)\s+(?:la |le |les |l['’])?(?:[\w-]+\s+){0,2}(?:de |d['’]|du )?)$")
+
+
+def _impersonal_y(tok) -> bool:
+    """« il y a » (there is, ago), « il n'y avait pas », « y compris »."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    before = [t.lower_ for t in doc[max(0, tok.i - 2):tok.i]]
+    return nxt == "compris" or "il" in before or "ils" in before and nxt.startswith(("a", "av"))
+
+
+def _y_referent(mentions: list[Mention], sdoc, tok, text: str, earlier: list[Mention]) -> Mention | None:
+    """What a clitic « y » stands for: after a verb of joining, a body named in its sentence or the one before;
+    else the latest place named with a locative there (« Dans la province d'Ourouzgan, … qui y ont dirigé »), else what the « y » of the sentence before stood for, else the subject or
+    the salient body or place of the sentences before (bodies first after a verb of joining)."""
+    i0 = sentence_start(sdoc, tok.i)
+    first = sdoc[i0].idx
+    lo = sdoc[sentence_start(sdoc, i0 - 1)].idx if i0 > 0 else first
+    joining = _JOINING.match(tok.head.lower_) is not None
+    named = [m for m in mentions if m.origin != "demonym"]
+    if joining and any(lo <= m.start and m.end <= tok.idx and m.type in _BODIES for m in named):
+        order: tuple[tuple[str, ...], ...] = (_BODIES,)
+    else:
+        for m in reversed(named):
+            if lo <= m.start and m.end <= tok.idx and m.type in ("place", "country") and \
+                    _LOCATIVE_BEFORE.search(text[max(lo, m.start - 40):m.start]):
+                return m
+        order = (_BODIES, ("place", "country")) if joining else (("place", "country"), _BODIES)
+    for types in order:
+        again = next((m for m in reversed(earlier) if m.origin == "anaphor" and m.label == "y" and lo <= m.start < first
+                      and m.type in types), None)
+        if again is not None:
+            return again
+        prev = _salient(named, sdoc, first, types)
+        if prev is None:
+            continue
+        for m in named:  # the topic of the sentence before (« Le Dialogue … a été lancé par l'OTAN »)
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if lo <= m.start < first and m.type in types and span is not None and span.root.dep_.startswith("nsubj"):
+                return m
+        return prev
+    return None
 
 
 _VISITED = re.compile(r"(?:rendue?s?|visitée?s?|visited|visiting|travell?ed to|arrivée?s? à|arrived in|went to|flew to)"

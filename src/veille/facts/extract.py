@@ -671,7 +671,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
         if para != last_para:
             last_supply, last_para = None, para
         # a demonym inside a person's title is no party of any clause (read by `roles` from `sent_args`)
-        parties = [a for a in sent_args if not _title_demonym(ctx, a, sent_args)]
+        parties = [a for a in sent_args if not _title_demonym(ctx, a, sent_args) and not _source_of_claim(ctx, a)]
         for tr in trigs:
             got = _trigger_facts(ctx, sent, parties, tr, dates)
             if not got and tr.entry.supply and last_supply is not None and not tr.entry.inverse:
@@ -691,11 +691,11 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
         cands.extend(_state_body_facts(ctx, sent, sent_args, seen_bodies))
         cands.extend(_dated_presence(ctx, sent, _nested_name_facts(ctx, sent, sent_args, seen_named)))
-        cands.extend(_event_participation(ctx, sent, sent_args))
+        cands.extend(_event_participation(ctx, sent, parties))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))
         cands.extend(_headquarters(ctx, sent, sent_args))
         cands.extend(_member_list(ctx, sent, sent_args))
-        cands.extend(_troop_facts(ctx, sent, sent_args))
+        cands.extend(_troop_facts(ctx, sent, parties))
         cands.extend(_copula_membership(ctx, sent, sent_args))
         cands.extend(_approved_bids(ctx, sent))
         cands.extend(_group_of_body(ctx, sent, sent_args))
@@ -778,6 +778,18 @@ def _attended(ctx: _DocContext, entity: str, oa: Arg | None) -> bool:
     if info is not None and _SCHOOL_WORDS & set(info.name.lower().split()):
         return True
     return oa is not None and ctx.toks[oa.head].head.lower_ in _SESSION_NOUNS
+
+
+def _source_of_claim(ctx: _DocContext, a: Arg) -> bool:
+    """« selon Kyiv, Séoul et Washington », "according to Ankara": who says so is no party of what is said."""
+    tok = ctx.sdoc[a.head]
+    # up the list (the parser may hang « Séoul » on « Kyiv » as a noun modifier) to its first name
+    while tok.dep_ in ("conj", "nmod", "appos") and tok.head.i < tok.i and \
+            not any(c.dep_ in ("case", "prep") for c in tok.children):
+        tok = tok.head
+    if any(c.dep_ == "case" and c.lower_ in ("selon", "d'après", "d’après") for c in tok.children):
+        return True
+    return ctx.lang == "en" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
 def _title_demonym(ctx: _DocContext, a: Arg, sent_args: list[Arg]) -> bool:

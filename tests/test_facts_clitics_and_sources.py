@@ -1,0 +1,72 @@
+"""Pointers and attributions, on new French and English sentences through the real pipeline: the clitic « y »
+(the body one joins there, or the place named just before), « du pays » inside a locative, who a claim is
+attributed to (« selon X », "according to X": no party), companies placed by their own demonym in a list."""
+
+from __future__ import annotations
+
+from veille.model import Document
+from veille.pipeline import analyze
+
+
+def facts_of(text: str, lang: str, published: str = "2024-10-25"):
+    a = analyze(Document(name="t.txt", text=text, lang=lang, published=published))
+    names: dict[str, str] = {}
+    for m in a.mentions:
+        if m.origin != "anaphor":
+            names.setdefault(m.entity, m.text)
+    return a.facts, names
+
+
+def find(facts, names, rel: str, subj: str, obj: str):
+    return [f for f in facts if f.relation == rel and subj in names.get(f.subject, "")
+            and obj in names.get(f.object or "", "")]
+
+
+def pairs(facts, names, subj: str) -> set[str]:
+    return {names.get(f.object or "", "") for f in facts if subj in names.get(f.subject, "")}
+
+
+def test_clitic_y_is_the_body_joined_and_keeps_pointing_at_it_fr():
+    facts, names = facts_of("Le Dialogue méditerranéen a été lancé par l'OTAN en 1994 avec l'Égypte, Israël et le "
+                            "Maroc. La Jordanie s'y est associée en 1995. L'Algérie y a adhéré en 2000.", "fr")
+    for country, year in (("Jordanie", "1995"), ("Algérie", "2000")):
+        got = find(facts, names, "member_of", country, "Dialogue")
+        assert [f.start for f in got] == [year], country
+        assert not find(facts, names, "member_of", country, "OTAN")
+
+
+def test_clitic_y_is_the_place_named_with_a_locative_before_fr():
+    facts, names = facts_of("L'incursion ukrainienne dans la région de Koursk a surpris Moscou en août. Selon Kyiv, "
+                            "Séoul et Washington, la Corée du Nord y a déployé des milliers de soldats.", "fr")
+    assert find(facts, names, "located_in", "Corée du Nord", "Koursk")
+    assert not find(facts, names, "located_in", "Corée du Nord", "Moscou")
+
+
+def test_who_a_claim_is_attributed_to_is_no_party():
+    facts, names = facts_of("Selon Kyiv, Séoul et Washington, la Corée du Nord a déployé des soldats en Russie.", "fr")
+    assert find(facts, names, "supports", "Corée du Nord", "Russie")
+    for source in ("Kyiv", "Séoul", "Washington"):
+        assert not [f for f in facts if f.confidence >= 0.5 and source in names.get(f.subject, "")], source
+    facts, names = facts_of("According to Kyiv, Seoul and Washington, North Korea deployed troops to Russia.", "en")
+    assert find(facts, names, "supports", "North Korea", "Russia")
+    for source in ("Kyiv", "Seoul", "Washington"):
+        assert not [f for f in facts if f.confidence >= 0.5 and source in names.get(f.subject, "")], source
+
+
+def test_the_country_inside_a_locative_is_the_one_the_text_is_about_fr():
+    facts, names = facts_of("L'Arménie a signé un accord avec l'UE en 2024. La Russie dispose d'une base militaire "
+                            "à Gyumri, dans le nord-ouest du pays.", "fr")
+    assert find(facts, names, "located_in", "Gyumri", "Arménie")
+
+
+def test_each_listed_company_is_where_its_own_demonym_says():
+    facts, names = facts_of("Le groupe français TotalEnergies et l'italien Snam ont signé un accord.", "fr")
+    assert find(facts, names, "located_in", "TotalEnergies", "français")
+    assert find(facts, names, "located_in", "Snam", "italien")
+    assert not find(facts, names, "located_in", "Snam", "français")
+    assert pairs(facts, names, "français") == set()  # the demonyms only place the companies
+
+
+def test_a_broadcaster_is_a_company_of_its_demonym_en():
+    facts, names = facts_of("Rustem Umerov told the South Korean broadcaster KBS that the troops had arrived.", "en")
+    assert find(facts, names, "located_in", "KBS", "South Korean")
