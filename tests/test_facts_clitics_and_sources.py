@@ -70,3 +70,18 @@ def test_each_listed_company_is_where_its_own_demonym_says():
 def test_a_broadcaster_is_a_company_of_its_demonym_en():
     facts, names = facts_of("Rustem Umerov told the South Korean broadcaster KBS that the troops had arrived.", "en")
     assert find(facts, names, "located_in", "KBS", "South Korean")
+
+
+def test_a_possessive_title_belongs_to_the_subject_before_it():
+    facts, names = facts_of("Le groupe TotalEnergies a annoncé un accord avec SOCAR. Son PDG, Patrick Pouyanné, "
+                            "s'est rendu à Bakou.", "fr")
+    assert find(facts, names, "leader_of", "Pouyanné", "TotalEnergies")
+    assert not find(facts, names, "leader_of", "Pouyanné", "SOCAR")
+    facts, names = facts_of("Hezbollah lost its leader, Hassan Nasrallah, in an Israeli strike in September 2024.",
+                            "en")
+    assert find(facts, names, "leader_of", "Nasrallah", "Hezbollah")
+
+
+def test_a_possessive_counterpart_is_no_office_of_the_possessor_fr():
+    facts, names = facts_of("Le président rwandais Paul Kagame a reçu son homologue mozambicain, Filipe Nyusi.", "fr")
+    assert not find(facts, names, "leader_of", "Nyusi", "rwandais")

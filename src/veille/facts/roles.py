@@ -217,10 +217,11 @@ def office_facts(ctx, sent, sent_args, make) -> list:
     seat_set = {" ".join(s) for s in seats}
     leader_set = {" ".join(t) for t in ctx.lex.titles}
     titled: dict[int, str] = {}
+    owned: dict[int, object] = {}  # person -> the possessor of their title (« Ses coprésidents, X et Y »)
     for k, p in enumerate(sent_args):
         if p.m.type != "person" or p.m.origin == "anaphor":
             continue
-        body, span, title = None, None, None
+        body, span, title, poss = None, None, None, None
         floor = sent.start_char
         # what stands right before the name: [body] title [demonym | body] NAME
         prev = [a for a in sent_args[max(0, k - 3):k] if a.m.end <= p.m.start]
@@ -275,6 +276,10 @@ def office_facts(ctx, sent, sent_args, make) -> list:
                 before = [a for a in prev if a.m.end <= tstart and a.m.type in _BODY_TYPES
                           and _BODY_TITLE_GAP.fullmatch(_after_body(text, a, tstart))]
                 body = before[-1] if before else None
+            if body is None and _POSSESSIVE_DET.search(text, max(floor, tstart - 24), tstart) and \
+                    not (title.endswith("s") and title in seat_set) and title not in _COUNTERPARTS:
+                # ("their foreign ministers" are respective; « son homologue » holds the same office elsewhere)
+                poss = _possessor(ctx, sent_args, floor, tstart)  # « Son PDG, Patrick Pouyanné », "its leader, X"
             if body is None:
                 # "President Ilham Aliyev of Azerbaijan", « Ilham Aliyev, président de l'Azerbaïdjan »
                 nxt = sent_args[k + 1] if k + 1 < len(sent_args) else None
@@ -284,9 +289,11 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             span = (min(tstart, body.m.start if body else tstart), max(p.m.end, body.m.end if body else p.m.end))
         elif k and titled.get(id(sent_args[k - 1])) and re.fullmatch(r"\s*(?:,|and|et|,\s*and|,\s*et)\s*",
                                                                     text[sent_args[k - 1].m.end:p.m.start]):
-            # "Presidents Vladimir Putin and Masoud Pezeshkian": the title covers the coordinated names
+            # "Presidents Vladimir Putin and Masoud Pezeshkian": the title covers the coordinated names (and their
+            # possessor: « Ses coprésidents, X et Y »)
             title = titled[id(sent_args[k - 1])]
             span = (sent_args[k - 1].m.start, p.m.end)
+            poss = owned.get(id(sent_args[k - 1]))
         elif p.m.origin == "role":
             title = p.m.text.lower()
             span = (p.m.start, p.m.end)
@@ -313,6 +320,8 @@ def office_facts(ctx, sent, sent_args, make) -> list:
             if title is None:
                 continue
         titled[id(p)] = title
+        if poss is not None:
+            owned[id(p)] = poss
         seat = title in seat_set or (p.m.origin == "role" and any(title.startswith(s) for s in seat_set)
                                      and not any(title.startswith(t) for t in leader_set))
         if title in _COUNTERPARTS:
@@ -325,6 +334,8 @@ def office_facts(ctx, sent, sent_args, make) -> list:
         named_state = _role_state(p.m.text, ctx.lang) if p.m.origin == "role" else None
         bodies = kb_bodies(p.m.entity, mentioned | {named_state} if named_state else mentioned,
                            ctx.analysis.doc.anchor)
+        if not bodies and poss is not None and poss.m.entity != p.m.entity:
+            bodies = [(poss.m.entity, title)]  # whose title the possessive says, when the KB knows no office
         if not bodies and named_state and not seat:
             bodies = [(named_state, title)]  # « le Premier ministre hongrois »: the demonym names the state
         if not bodies and p.m.origin == "role":
@@ -340,6 +351,37 @@ def office_facts(ctx, sent, sent_args, make) -> list:
         for ent, _role in bodies:
             out.append(make(rel, p, None, ent, span))
     return out
+
+
+# a possessive determiner, maybe an adjective, right before a title: « son PDG », "its new commander"
+_POSSESSIVE_DET = re.compile(r"(?<!\w)(?:son|sa|ses|leur|leurs|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _possessor(ctx, sent_args: list, floor: int, before: int):
+    """Whose head a possessive title names: the body or company heading a subject before it in its sentence
+    ("Hezbollah lost its leader"), else in the sentence before (« Le groupe TotalEnergies a annoncé … Son PDG »);
+    a name that is no subject is not what « son » / "its" points back to."""
+    kinds = _BODY_TYPES + ("company",)
+    here = [a for a in sent_args if a.m.end <= before and a.m.type in kinds and a.m.origin != "demonym"
+            and _heads_subject(ctx.sdoc[a.head])]
+    if here:
+        return here[-1]
+    earlier = [a for a in ctx.args if floor - 400 <= a.m.start and a.m.end <= floor and a.m.type in kinds
+               and a.m.origin != "demonym"]
+    if not earlier:
+        return None
+    last_sent = ctx.sdoc[earlier[-1].head].sent.start
+    # the subject of that sentence's main verb (« … qu'Ankara considère comme … » is no topic)
+    subjects = [a for a in earlier if a.head >= last_sent and _heads_subject(ctx.sdoc[a.head], main=True)]
+    return subjects[-1] if subjects else None
+
+
+def _heads_subject(tok, main: bool = False) -> bool:
+    """The name is a subject, or names the noun that is (« Le groupe TotalEnergies a annoncé »); with `main`, of its
+    sentence's main verb."""
+    if tok.dep_ in ("appos", "flat:name", "nmod", "compound") and tok.head.dep_.startswith("nsubj"):
+        tok = tok.head
+    return tok.dep_.startswith("nsubj") and (not main or tok.head.dep_ == "ROOT")
 
 
 def _ranked_officer(ctx, sent_args: list, k: int, prev: list, floor: int, cursor: int,
