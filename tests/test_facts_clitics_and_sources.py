@@ -85,3 +85,11 @@ def test_a_possessive_title_belongs_to_the_subject_before_it():
 def test_a_possessive_counterpart_is_no_office_of_the_possessor_fr():
     facts, names = facts_of("Le président rwandais Paul Kagame a reçu son homologue mozambicain, Filipe Nyusi.", "fr")
     assert not find(facts, names, "leader_of", "Nyusi", "rwandais")
+
+
+def test_a_state_told_with_its_leader_fr_en():
+    facts, names = facts_of("Selon Belgrade, la Serbie d'Aleksandar Vučić refuse toute reconnaissance du Kosovo.", "fr")
+    assert find(facts, names, "leader_of", "Vučić", "Serbie")
+    facts, names = facts_of("Erdogan's Turkey objected. Biden's Ukraine policy failed.", "en")
+    assert find(facts, names, "leader_of", "Erdogan", "Turkey")
+    assert not [f for f in find(facts, names, "leader_of", "Biden", "Ukraine") if f.confidence >= 0.5]

@@ -249,6 +249,12 @@ def _structural_facts(ctx: _DocContext, sent, sent_args: list[Arg], dates_any) -
             elif ta == "country" and tb == "person" and a.m.origin not in ("demonym", "anaphor") and \
                     _RANKED_OWNER.fullmatch(between) and (between.split()[-1].lower(),) in ctx.lex.rank_titles:
                 rel, sub, obj = "leader_of", b, a  # « le Mali du général Assimi Goïta »: the officer's state
+            elif ta == "country" and tb == "person" and a.m.origin in ("name", "acronym") and \
+                    re.fullmatch(r" de |\s?d['’]", between) and b.m.origin != "anaphor":
+                rel, sub, obj = "leader_of", b, a  # « la Serbie d'Aleksandar Vučić », « la Russie de Vladimir Poutine »
+            elif ctx.lang == "en" and ta == "person" and tb == "country" and b.m.origin == "name" and \
+                    _POSSESSIVE.match(between) and ctx.toks[b.head].dep_ != "compound":
+                rel = "leader_of"  # "Putin's Russia" (not "Biden's Ukraine policy")
             if rel is None or sub.m.origin == "anaphor" and rel != "located_in":
                 continue
             f = _make(ctx, sent, rel, sub, sub.m.entity, obj, (a.m.start, b.m.end), None, False, 0.6, None, None)
