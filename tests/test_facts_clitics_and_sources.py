@@ -88,7 +88,7 @@ def test_a_possessive_counterpart_is_no_office_of_the_possessor_fr():
 
 
 def test_a_state_told_with_its_leader_fr_en():
-    facts, names = facts_of("Selon Belgrade, la Serbie d'Aleksandar Vučić refuse toute reconnaissance du Kosovo.", "fr")
+    facts, names = facts_of("La Serbie d'Aleksandar Vučić refuse toute reconnaissance du Kosovo.", "fr")
     assert find(facts, names, "leader_of", "Vučić", "Serbie")
     facts, names = facts_of("Erdogan's Turkey objected. Biden's Ukraine policy failed.", "en")
     assert find(facts, names, "leader_of", "Erdogan", "Turkey")
