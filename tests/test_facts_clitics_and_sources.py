@@ -93,3 +93,16 @@ def test_a_state_told_with_its_leader_fr_en():
     facts, names = facts_of("Erdogan's Turkey objected. Biden's Ukraine policy failed.", "en")
     assert find(facts, names, "leader_of", "Erdogan", "Turkey")
     assert not [f for f in find(facts, names, "leader_of", "Biden", "Ukraine") if f.confidence >= 0.5]
+
+
+def test_a_police_and_named_armed_forces_are_bodies_of_their_state_but_lowercase_forces_are_the_state_fr():
+    text = ("La police kosovare a arrêté deux hommes. Les Forces armées maliennes ont repris le camp en coopération "
+            "avec les forces armées turques.")
+    a = analyze(Document(name="t.txt", text=text, lang="fr", published="2024-10-25"))
+    by_text = {m.text: m for m in a.mentions}
+    assert by_text["police kosovare"].type == "organization"
+    assert by_text["Forces armées maliennes"].type == "organization"
+    assert "forces armées turques" not in by_text and by_text["turques"].type == "country"
+    part_of = {(f.subject, f.object) for f in a.facts if f.relation == "part_of"}
+    assert (by_text["police kosovare"].entity, "Q1246") in part_of  # Kosovo
+    assert (by_text["Forces armées maliennes"].entity, "Q912") in part_of  # Mali

@@ -203,7 +203,8 @@ _LOCATIVE = re.compile(r"(?<!\w)(?:in|at|à|au)\s+(?:(?:the|la|le)\s+|l['’])?$
 _BODY_BEFORE_DEMONYM = re.compile(
     r"(?<![\w-])(ministère|marine|garde-côtes|gardes-côtes|garde côtière|gardes-frontières|garde-frontières|"
     r"service|parlement|protection civile|commandement militaire|cabinet de sécurité|conseil de sécurité nationale|"
-    r"conseil de sécurité|état-major|garde nationale|armée de l'air|armée de l’air|force aérienne)\s+$", re.I)
+    r"conseil de sécurité|état-major|garde nationale|armée de l'air|armée de l’air|force aérienne|police|"
+    r"gendarmerie|(?-i:F)orces (?:armées|de sécurité|de défense))\s+$", re.I)  # « les forces armées turques » are Turkey
 _BODY_COMPLEMENT = re.compile(r"\s+(?:de la |de l'|de l’|du |des |d'|d’)[\w'’-]+(?:\s+(?:étrangères|extérieures|"
                               r"intérieures|publique|nationale|civile|(?:et (?:de la |de l'|de l’|du |des )[\w'’-]+)))?")
 _BODY_AFTER_DEMONYM = re.compile(
