@@ -106,3 +106,12 @@ def test_a_police_and_named_armed_forces_are_bodies_of_their_state_but_lowercase
     part_of = {(f.subject, f.object) for f in a.facts if f.relation == "part_of"}
     assert (by_text["police kosovare"].entity, "Q1246") in part_of  # Kosovo
     assert (by_text["Forces armées maliennes"].entity, "Q912") in part_of  # Mali
+
+
+def test_a_body_opened_somewhere_is_located_there_and_part_of_its_opener_en():
+    facts, names = facts_of("In 2013 NATO opened a Liaison Office in Tashkent.", "en")
+    office = [f for f in facts if f.relation == "located_in" and "Liaison Office" in names.get(f.subject, "")
+              and f.confidence >= 0.5]
+    assert office and office[0].start == "2013"
+    assert find(facts, names, "part_of", "Liaison Office", "NATO")
+    assert not [f for f in find(facts, names, "located_in", "NATO", "Tashkent") if f.confidence >= 0.5]

@@ -677,6 +677,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
             if not got and tr.entry.supply and last_supply is not None and not tr.entry.inverse:
                 got = _carried_supply(ctx, sent, sent_args, tr, dates, last_supply)
             got += _yearly_amounts(ctx, sent, got)
+            got = _opened_body(ctx, sent, parties, tr, got)
             cands.extend(got)
             if not got and not _negated(ctx, tr.tok):
                 idle.append(tr)  # a denied trigger is left alone by the safety net too
@@ -778,6 +779,34 @@ def _attended(ctx: _DocContext, entity: str, oa: Arg | None) -> bool:
     if info is not None and _SCHOOL_WORDS & set(info.name.lower().split()):
         return True
     return oa is not None and ctx.toks[oa.head].head.lower_ in _SESSION_NOUNS
+
+
+_OPENING = re.compile(r"^(?:opened|inaugurated|set$|established|ouvert|inauguré|installé|établi)", re.IGNORECASE)
+
+
+def _opened_body(ctx: _DocContext, sent, parties: list[Arg], tr: _Trig, got: list[tuple[int, Fact]]
+                 ) -> list[tuple[int, Fact]]:
+    """"In 2013 NATO opened a Liaison Office in Tashkent", « l'OTAN a inauguré un bureau à Kyiv »: what is located
+    there is the body opened (its direct object), which is part of the one that opened it."""
+    if not got or not _OPENING.match(tr.tok.lower_):
+        return got
+    objs = [a for a in parties if a.m.type in ("organization", "operation", "company") and
+            ctx.toks[a.head].dep_ in ("dobj", "obj") and ctx.toks[a.head].head.i == tr.tok.i]
+    if not objs:
+        return got
+    body = objs[0]
+    out: list[tuple[int, Fact]] = []
+    for prio, f in got:
+        if f.relation != "located_in" or f.subject == body.m.entity:
+            out.append((prio, f))
+            continue
+        owner = f.subject
+        out.append((prio, replace(f, subject=body.m.entity, subject_span=(body.m.start, body.m.end))))
+        if ctx.types.get(owner) in ("organization", "country"):
+            out.append((prio, replace(f, subject=body.m.entity, subject_span=(body.m.start, body.m.end),
+                                      relation="part_of", object=owner, object_span=f.subject_span,
+                                      plover=RELATION_PLOVER.get("part_of"))))
+    return out
 
 
 def _source_of_claim(ctx: _DocContext, a: Arg) -> bool:
