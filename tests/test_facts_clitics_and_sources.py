@@ -115,3 +115,11 @@ def test_a_body_opened_somewhere_is_located_there_and_part_of_its_opener_en():
     assert office and office[0].start == "2013"
     assert find(facts, names, "part_of", "Liaison Office", "NATO")
     assert not [f for f in find(facts, names, "located_in", "NATO", "Tashkent") if f.confidence >= 0.5]
+
+
+def test_leaders_signing_somewhere_meet_else_the_agreement_is_theirs():
+    facts, names = facts_of("On 22 February 2022, Putin and Aliyev signed in Moscow a declaration on allied "
+                            "interaction. On 13 March, Sadyr Japarov and Emomali Rahmon signed the border treaty.", "en")
+    assert [f.start for f in find(facts, names, "meets", "Putin", "Aliyev")] == ["2022-02-22"]
+    assert [f.start for f in find(facts, names, "agreement_with", "Japarov", "Rahmon")] == ["2022-03-13"]
+    assert not find(facts, names, "meets", "Japarov", "Rahmon")

@@ -184,8 +184,9 @@ def _joint_partner(ctx: _DocContext, a: Arg) -> str | None:
 
 def _leaders_sign_for_states(ctx: _DocContext, cands: list[tuple[int, Fact]],
                              leaders: dict[str, str]) -> list[tuple[int, Fact]]:
-    """Heads of state or government signing together (« A et B ont signé une déclaration », "Presidents A and B signed
-    a treaty"): the leaders meet, their states make the agreement."""
+    """Heads of state or government signing together: their states make the agreement; the leaders meet when the
+    text says where they signed (« A et B ont signé à Minsk », "signed … in the Kremlin"), else the agreement is
+    theirs too (« la déclaration signée par A et B »)."""
     out = list(cands)
     for prio, f in cands:
         if f.relation == "mediates" and ctx.types.get(f.object or "") == "person":
@@ -205,12 +206,25 @@ def _leaders_sign_for_states(ctx: _DocContext, cands: list[tuple[int, Fact]],
             continue
         s_state = _speaks_for(ctx, f.subject, leaders) if ctx.types.get(f.subject) == "person" else f.subject
         o_state = _speaks_for(ctx, f.object, leaders) if ctx.types.get(f.object) == "person" else f.object
-        if ctx.types.get(f.subject) == "person" and ctx.types.get(f.object) == "person":
-            f.relation, f.plover = "meets", "CONSULT"
+        if ctx.types.get(f.subject) == "person" and ctx.types.get(f.object) == "person" and \
+                _signed_at_a_place(ctx, f):
+            f.relation, f.plover = "meets", "CONSULT"  # signing together somewhere: the leaders met there
         if s_state and o_state and s_state != o_state and (s_state, o_state) != (f.subject, f.object):
             out.append((prio, replace(f, subject=s_state, object=o_state, relation="agreement_with",
                                       confidence=round(f.confidence - 0.1, 2), subject_span=None, object_span=None)))
     return out
+
+
+_AT = re.compile(r"(?:\bin|\bat|\bà|\bau)\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.IGNORECASE)
+
+
+def _signed_at_a_place(ctx: _DocContext, f: Fact) -> bool:
+    """The clause of a signing names where it happened (« à Minsk », "in the Kremlin", « à la Maison-Blanche »)."""
+    tail = ctx.ntext[f.span_end:f.span_end + 80]
+    stop = re.search(r"[.;\n]", tail)
+    hi = f.span_end + (stop.start() if stop else len(tail))
+    return any(a.m.type in ("place", "country") and f.span_start <= a.m.start < hi and
+               _AT.search(ctx.ntext, max(0, a.m.start - 8), a.m.start) for a in ctx.args)
 
 
 def _speaks_for(ctx: _DocContext, person: str, leaders: dict[str, str]) -> str | None:
