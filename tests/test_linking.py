@@ -8,7 +8,9 @@ import sqlite3
 import pytest
 from conftest import run_veille
 
+from veille.link.linker import _titled_bodies
 from veille.model import Document
+from veille.nlp import get_nlp
 from veille.pipeline import analyze
 
 
@@ -268,3 +270,25 @@ def test_a_titled_person_after_a_demonym_and_a_known_surname_in_full():
     assert ("x:william-ruto", "leader_of", "Q114") in {(f.subject, f.relation, f.object) for f in a.facts}
     # another first name is another person, whatever the surname
     assert "Hafez al-Assad" not in linked or linked["Hafez al-Assad"].entity != linked["Bashar al-Assad"].entity
+
+
+def test_a_body_named_in_capitals_the_tagger_missed_is_a_new_organisation():
+    text = ("Inspections were carried out by a Joint Coordination Centre in Istanbul.\nThrough the Ceasefire "
+            "Monitoring Committee, the parties met in the NATO-Georgia Commission and the Package (CAP) Trust Fund.")
+    found = links(text, lang="en")
+    assert found["Joint Coordination Centre"][1] == "new"
+    assert "Ceasefire Monitoring Committee" in found
+    assert "Joint Coordination Centre in Istanbul" not in found
+    # the fallback (for what the tagger did not tag) reads no name's tail as a name
+    sdoc = get_nlp("en")(text)
+    got = [c.text for c in _titled_bodies(sdoc, text, [])]
+    assert "Joint Coordination Centre" in got
+    assert not {"Georgia Commission", "Trust Fund"} & set(got)
+
+
+def test_carrying_out_inspections_supplies_nobody():
+    a = analyze(Document(name="t", text="Inspections were carried out by a centre staffed by Russian, Ukrainian and "
+                         "Turkish officials. The pipeline carried Russian gas to Hungary.", lang="en",
+                         published="2025-01-01"))
+    supplies = {(f.subject, f.object) for f in a.facts if f.relation == "supplies" and f.confidence >= 0.5}
+    assert supplies == {("Q159", "Q28")}  # Russia → Hungary only

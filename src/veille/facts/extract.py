@@ -117,6 +117,8 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
             continue  # "a new activity called Baltic Sentry", « un système appelé X »: a name is given, nothing asked
         if k and words[k - 1] in _REFLEXIVE and words[k].startswith(_RELY):
             continue  # « la MANUL s'appuie sur le processus de Berlin »: relying on something supports nobody
+        if k + 1 < len(words) and any(words[k].startswith(v) and words[k + 1] == p for v, p in _OTHER_SENSE):
+            continue  # "inspections were carried out by …" carry nothing anywhere
         for stems, en in multi_starting(ctx.lex, words[k]):
             last = _multi_match(words, k, stems, dated)
             if last is not None:
@@ -129,6 +131,9 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
 
 
 _REFLEXIVE = {"s'", "s’", "se", "m'", "m’", "nous", "vous"}
+# a verb (its forms' common start) whose particle gives it another sense than the trigger's (to carry out = to
+# conduct); spaCy's English lemmas are not computed in this pipeline
+_OTHER_SENSE = {("carr", "out"), ("carr", "on"), ("back", "down"), ("back", "off")}
 _RELY = ("appui", "appuy")
 # adverbs a multi-word trigger may enclose: « ne font plus partie », « a également pris part », "no longer take part"
 _PARTICLES = {"plus", "pas", "jamais", "toujours", "désormais", "déjà", "encore", "aussi", "également", "pleinement",

@@ -109,6 +109,52 @@ _MEMBERS_OF = re.compile(r"(?:(?:les|the)\s+)?(?:états|etats|pays|membres|état
 
 
 _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-Ý][\w'’-]+")
+# the head nouns that end an English body's name ("a Joint Coordination Centre", "the Ceasefire Monitoring
+# Committee"); a run of capitalised words ending in one is a name the tagger may have missed
+_BODY_HEADS = {"centre", "center", "committee", "commission", "council", "agency", "office", "group", "fund",
+               "force", "forces", "mission", "programme", "program", "initiative", "corridor", "canal", "pipeline",
+               "coalition", "alliance", "authority", "bureau", "secretariat", "tribunal", "court", "directorate",
+               "command", "brigade", "battalion", "regiment", "company", "corporation", "bank", "institute",
+               "service", "network", "platform", "facility"}
+_NAME_JOINERS = {"of", "for", "and", "the", "on", "in"}
+
+
+def _titled_bodies(sdoc: Doc, text: str, found: list) -> list:
+    """English bodies named by capitalised words that the tagger missed ("inspections carried out by a Joint
+    Coordination Centre"): a run of two or more capitalised words (with "of", "for"… inside) ending in a body's head
+    noun, not opening its sentence."""
+    taken = [(c.start, c.end) for c in found] + [(e.start_char, e.end_char) for e in sdoc.ents]
+    out = []
+    i, n = 0, len(sdoc)
+    while i < n:
+        t = sdoc[i]
+        if not (t.is_title or t.is_upper and len(t) > 1) or t.is_sent_start or t.is_punct:
+            i += 1
+            continue
+        j, last_cap = i, i
+        while j + 1 < n:
+            nxt = sdoc[j + 1]
+            if nxt.is_title or nxt.is_upper and len(nxt) > 1 and nxt.is_alpha:
+                j += 1
+                last_cap = j
+            elif nxt.lower_ in _NAME_JOINERS and j + 2 < n and (sdoc[j + 2].is_title or sdoc[j + 2].is_upper):
+                j += 1
+            else:
+                break
+        first = i
+        while first < last_cap and sdoc[first].is_stop:
+            first += 1  # "The NATO Military Liaison Office", "Through the Defence … Programme" opening a line
+        # the name ends at a head noun that ends the run or is followed by "in …" / "of …" ("Joint Coordination
+        # Centre in Istanbul"); a run glued to a hyphen is the end of another name ("NATO-Georgia Commission")
+        head = next((p for p in range(last_cap, first, -1) if sdoc[p].lower_ in _BODY_HEADS and
+                     (p == last_cap or sdoc[p + 1].lower_ in _NAME_JOINERS)), None)
+        glued = i and (sdoc[i - 1].text in "-–‑" and not sdoc[i - 1].whitespace_ or sdoc[i - 1].text == ")")
+        if head is not None and not glued:  # (nor one going on after an acronym: "… Package (CAP) Trust Fund")
+            s, e = sdoc[first].idx, sdoc[head].idx + len(sdoc[head])
+            if not any(a < e and s < b for a, b in taken):
+                out.append(Candidate(s, e, text[s:e], "ner", [], label="ORG"))
+        i = last_cap + 1
+    return out
 
 
 def _strip_titles(text: str, start: int, end: int) -> int:
@@ -379,6 +425,8 @@ class Linker:
                         or surface not in name_words):
                     continue
             out.append(Candidate(s, e, surface, "ner", [], label=label))
+        if lang == "en":
+            out += _titled_bodies(sdoc, text, out)
         return out
 
     def _role_candidates(self, sdoc: Doc, text: str, lang: str, gaz: list[Candidate], on: str | None
