@@ -123,3 +123,26 @@ def test_leaders_signing_somewhere_meet_else_the_agreement_is_theirs():
     assert [f.start for f in find(facts, names, "meets", "Putin", "Aliyev")] == ["2022-02-22"]
     assert [f.start for f in find(facts, names, "agreement_with", "Japarov", "Rahmon")] == ["2022-03-13"]
     assert not find(facts, names, "meets", "Japarov", "Rahmon")
+
+
+def test_a_summit_named_by_its_parties_is_one_event_they_take_part_in():
+    text = ("China convened the first China–Central Asia summit in Xi'an in May 2023. At the Russia-Africa summit in "
+            "St Petersburg on 27 and 28 July 2023, Vladimir Putin promised grain to Russia's partners.")
+    a = analyze(Document(name="t.txt", text=text, lang="en", published="2025-01-10"))
+    by_text = {m.text: m for m in a.mentions}
+    china_summit, africa_summit = by_text["China–Central Asia summit"], by_text["Russia-Africa summit"]
+    assert china_summit.type == africa_summit.type == "event"
+    assert by_text["St Petersburg"].type == "place"  # the place stays a place of its own
+    got = {(f.subject, f.relation, f.object): f.start for f in a.facts if f.confidence >= 0.5}
+    assert got[("Q148", "participates_in", china_summit.entity)] == "2023-05"
+    assert got[(africa_summit.entity, "located_in", by_text["St Petersburg"].entity)] == "2023-07-27"
+    assert got[("Q7747", "participates_in", africa_summit.entity)] == "2023-07-27"
+
+
+def test_a_meeting_gathers_participants_not_members_fr():
+    facts, names = facts_of("Le premier sommet UE-Moldova, organisé à Chișinău le 4 juillet 2025, a réuni Maia Sandu "
+                            "et António Costa.", "fr")
+    for person in ("Sandu", "Costa"):
+        got = find(facts, names, "participates_in", person, "sommet UE-Moldova")
+        assert [f.start for f in got] == ["2025-07-04"], person
+        assert not find(facts, names, "member_of", person, "sommet")

@@ -88,6 +88,7 @@ from veille.facts.structures import (
     _phrasing_facts,
     _state_body_facts,
     _structural_facts,
+    _summit_parties,
 )
 from veille.model import Analysis, Fact, Timex
 
@@ -617,6 +618,9 @@ _POINT_EVENTS = ("meets", "attacks", "opposes", "threatens", "proposes")
 
 
 def _point_event(f: Fact, points: set[tuple[int, int]], types: dict[str, str]) -> Fact:
+    if f.relation == "member_of" and types.get(f.object or "") == "event":
+        # « le sommet a réuni X et Y »: one takes part in a meeting, one is no member of it
+        f = replace(f, relation="participates_in", plover=RELATION_PLOVER.get("participates_in"))
     once = f.relation in _POINT_EVENTS or f.relation == "participates_in" and types.get(f.object or "") == "event"
     if once and f.start and f.end is None and f.date_span in points:
         return replace(f, end=f.start)
@@ -696,6 +700,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
         cands.extend(respective_offices(ctx, sent, sent_args, _office_maker(ctx, sent)))
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
         cands.extend(_state_body_facts(ctx, sent, sent_args, seen_bodies))
+        cands.extend(_summit_parties(ctx, sent, sent_args))
         cands.extend(_dated_presence(ctx, sent, _nested_name_facts(ctx, sent, sent_args, seen_named)))
         cands.extend(_event_participation(ctx, sent, parties))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))

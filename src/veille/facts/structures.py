@@ -308,6 +308,13 @@ def _dated_presence(ctx: _DocContext, sent, got: list[tuple[int, Fact]]) -> list
             elif len(since) == 1 and f.relation == "located_in" and ctx.types.get(f.subject) in ("operation",
                                                                                               "organization"):
                 f = replace(f, start=since[0][0].value["from"], date_span=(since[0][0].start, since[0][0].end))
+            elif f.relation == "located_in" and ctx.types.get(f.subject) == "event" and f.subject_span:
+                # "the Russia-Africa summit in St Petersburg on 27 and 28 July": where a meeting was, when it was
+                head = ctx.sdoc.char_span(*f.subject_span, alignment_mode="expand")
+                when = _pick_date(ctx, head.root, sent) if head is not None else None
+                if when is not None:
+                    start, _ = dates_from(when[0], False)
+                    f = replace(f, start=start, date_span=(when[0].start, when[0].end))
         out.append((prio, f))
     return out
 
@@ -459,6 +466,22 @@ def _state_body_facts(ctx: _DocContext, sent, sent_args: list[Arg], seen: set[st
         f = _make(ctx, sent, "part_of", a, e, None, (a.m.start, a.m.end), None, False, 0.6, None, "name")
         f.object = state
         out.append((0, f))
+    return out
+
+
+def _summit_parties(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """The states and bodies a summit is named by (« le sommet UE-Moldova », "the China–Central Asia summit") take
+    part in it, when the text names them on their own too; at the summit's date."""
+    out: list[tuple[int, Fact]] = []
+    for a in sent_args:
+        if a.m.origin != "event_place" or "+" not in a.m.entity:
+            continue
+        date = _pick_date(ctx, ctx.toks[a.head], sent)
+        for side in a.m.entity.split("@", 1)[1].split("+"):
+            if ctx.types.get(side) in ("country", "organization"):
+                f = _make(ctx, sent, "participates_in", None, side, a, (a.m.start, a.m.end), date, False, 0.6,
+                          RELATION_PLOVER.get("participates_in"), "name")
+                out.append((0, f))
     return out
 
 

@@ -259,6 +259,9 @@ _BODY_AFTER_DEMONYM = re.compile(
     r"border service|parliament|security cabinet|national security council|security council|military command|"
     r"high command|general staff|national guard|civil protection|air force)(?![\w-])", re.I)
 _COMPLEMENT_HEADS = ("ministère", "service", "conseil de sécurité")
+_PARTY_DASH = re.compile(r"\s?[-–]\s?")
+_SUMMIT_AFTER = re.compile(r"\s+(?:summit|Summit)\b")
+_SUMMIT_BEFORE = re.compile(r"\b[Ss]ommet\s+$")
 _EVENT_KIND = {"sommet": "summit", "summit": "summit", "conférence": "conference", "conference": "conference"}
 _EVENT_HEAD = re.compile(r"(?<!\w)(sommet|summit|conférence|conference)(?!\w)", re.I)
 
@@ -496,6 +499,36 @@ class Linker:
                     return CityInfo("city:" + re.sub(r"[^0-9a-z]+", "-", fold(en).casefold()).strip("-"), en, fr, en)
         return None
 
+    def _joint_summits(self, text: str, gaz: list[Candidate]) -> list[Candidate]:
+        """A summit named by the parties it brings together ("the China–Central Asia summit", « le sommet
+        UE-Moldova », « sommet Russie-Afrique »): one event, its parties kept as the id's sides."""
+        sides = sorted((c for c in gaz if c.ids and self._type(c.ids[0][0]) in ("country", "organization", "place")
+                        and c.ids[0][1] in ("name", "acronym")), key=lambda c: c.start)
+        out = []
+        k = 0
+        while k < len(sides):
+            run = [sides[k]]
+            while k + 1 < len(sides) and _PARTY_DASH.fullmatch(text, run[-1].end, sides[k + 1].start):
+                k += 1
+                run.append(sides[k])
+            k += 1
+            if len(run) < 2:
+                continue
+            start, end = run[0].start, run[-1].end
+            after = _SUMMIT_AFTER.match(text, end)
+            before = _SUMMIT_BEFORE.search(text, max(0, start - 12), start)
+            if after:
+                end = after.end()
+            elif before:
+                start = before.start()
+            else:
+                continue
+            ids = "+".join(c.ids[0][0] for c in run)
+            names = "–".join(self.kb.get(c.ids[0][0]).name_en if self.kb.get(c.ids[0][0]) else c.text for c in run)
+            out.append(Candidate(start, end, text[start:end], "role", [(f"event:summit@{ids}", "event_place")],
+                                 label=f"{names} Summit"))
+        return out
+
     def _event_candidates(self, text: str, gaz: list[Candidate]) -> list[Candidate]:
         """« le sommet de Madrid », "the NATO summit in Vilnius", "the Vilnius Summit": a meeting named by its
         place, one id whatever the language (the KB's own summits match first, being longer or equal)."""
@@ -633,7 +666,10 @@ class Linker:
                 # the state's; the title words stay blocked from NER
                 t0, t1 = r.title
                 roles[k] = Candidate(t0, t1, text[t0:t1], "role", [], label="ROLE")
-        roles += self._event_candidates(text, gaz)
+        joint = self._joint_summits(text, gaz)
+        # "the Russia-Africa summit in St Petersburg": the parties name the summit, the place stays a place
+        roles += [e for e in self._event_candidates(text, gaz) if not any(j.start <= e.start < j.end for j in joint)]
+        roles += joint
         roles += self._body_candidates(text, gaz, lang)
         chosen = _select(roles + gaz + ner, self.kb)
 
