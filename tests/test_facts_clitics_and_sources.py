@@ -146,3 +146,14 @@ def test_a_meeting_gathers_participants_not_members_fr():
         got = find(facts, names, "participates_in", person, "sommet UE-Moldova")
         assert [f.start for f in got] == ["2025-07-04"], person
         assert not find(facts, names, "member_of", person, "sommet")
+
+
+def test_states_named_after_the_members_of_a_body_are_members():
+    facts, names = facts_of("Le Kosovo n'est pas reconnu par cinq États membres de l'UE : l'Espagne, la Grèce, Chypre, "
+                            "la Roumanie et la Slovaquie.", "fr")
+    for state in ("Espagne", "Grèce", "Chypre", "Roumanie", "Slovaquie"):
+        assert find(facts, names, "member_of", state, "UE"), state
+    facts, names = facts_of("Several Allies, including France, the Netherlands and Norway, used Uzbek facilities.", "en")
+    assert "Several Allies" not in names.values()  # a quantifier is no part of a name
+    for state in ("France", "Netherlands", "Norway"):
+        assert find(facts, names, "member_of", state, "Allies"), state

@@ -72,6 +72,7 @@ from veille.facts.memberships import (
     _copula_membership,
     _event_participation,
     _member_list,
+    _named_members,
     _suspended_membership,
     _topic_body,
 )
@@ -706,6 +707,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
         cands.extend(_phrasing_facts(ctx, sent, sent_args))
         cands.extend(_headquarters(ctx, sent, sent_args))
         cands.extend(_member_list(ctx, sent, sent_args))
+        cands.extend(_named_members(ctx, sent, sent_args))
         cands.extend(_troop_facts(ctx, sent, parties))
         cands.extend(_copula_membership(ctx, sent, sent_args))
         cands.extend(_approved_bids(ctx, sent))

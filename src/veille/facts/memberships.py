@@ -76,6 +76,37 @@ def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
     return out
 
 
+# words naming a body's members just before the body, and the words introducing some of them by name after it
+_MEMBERS_OF = re.compile(r"\b(?:membres?|members?|member states|member countries|États membres|pays membres)\s+"
+                         r"(?:de la |de l'|de l’|du |des |de |d'|d’|of the |of )?$", re.IGNORECASE)
+_ALLIES = {"alliés", "allies", "allied"}
+_SOME_OF_THEM = re.compile(r"\s*\)?\s*(?::|,?\s*(?:dont|notamment|including|among them|such as|like|parmi lesquels|"
+                           r"parmi lesquelles|à savoir|namely)\b)\s*(?:the |le |la |les |l['’])?", re.IGNORECASE)
+
+
+def _named_members(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """« cinq États membres de l'UE : l'Espagne, la Grèce… », « plusieurs Alliés, dont le Canada et la France »,
+    "Several Allies, including France and Norway": each state named after the members of a body is a member."""
+    out: list[tuple[int, Fact]] = []
+    for k, b in enumerate(sent_args):
+        if b.m.type != "organization" or b.m.origin in ("demonym", "anaphor"):
+            continue
+        allies = b.m.text.lower() in _ALLIES
+        if not allies and not _MEMBERS_OF.search(ctx.ntext, max(sent.start_char, b.m.start - 30), b.m.start):
+            continue
+        intro = _SOME_OF_THEM.match(ctx.ntext, b.m.end)
+        first = next((a for a in sent_args[k + 1:k + 2] if intro and a.m.start == intro.end()), None)
+        if first is None or first.m.type != "country" or first.m.origin == "demonym":
+            continue
+        members: list[Arg] = []
+        _add_with_conjuncts(ctx, first, members)
+        for c in members:
+            if c.m.type == "country" and c.m.origin != "demonym" and c.m.entity != b.m.entity:
+                out.append((2, _make(ctx, sent, "member_of", c, c.m.entity, b, (b.m.start, c.m.end), None, False,
+                                     0.6, "COOPERATE", "members")))
+    return out
+
+
 _SUSPENDS = re.compile(
     r"\b(?P<verb>froze|freezes|frozen|suspended|suspends|suspend|ended|ends|halted|gelé|gèle|gelait|suspendu|suspend"
     r"|suspendait|mis fin à|met fin à|mettre fin à)\s+(?:again\s+|à nouveau\s+)?(?:its|sa|son|their|leur)\s+"

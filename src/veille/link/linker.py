@@ -30,7 +30,9 @@ NER_TYPES = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place"
              "MISC": "other", "NORP": "other", "FAC": "place", "EVENT": "event", "LAW": "agreement",
              "PRODUCT": "other"}
 NER_LABELS = set(NER_TYPES)
-_LEADING = re.compile(r"^(?:(?:l'|d'|l’|d’|le |la |les |de |du |des |the |The |Le |La |Les |L'|L’|D'|D’|an |An |a |A |un |Un |une |Une )\s*)+")
+_LEADING = re.compile(r"^(?:(?:l'|d'|l’|d’|le |la |les |de |du |des |the |The |Le |La |Les |L'|L’|D'|D’|an |An |a |A |un |Un |une |Une "
+                      r"|Several |Many |Some |Most |All |Other |Both |Two |Three |Four |Five |Plusieurs |Certains "
+                      r"|Certaines |Tous |Toutes |Deux |Trois |Quatre |Cinq )\s*)+")
 _TRAILING = re.compile(r"[\s.,;:!?)\]»\"'’-]+$")
 _LEADING_PUNCT = re.compile(r"^[\s(\[«\"'’-]+")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,9})\s*\)")
