@@ -157,3 +157,15 @@ def test_states_named_after_the_members_of_a_body_are_members():
     assert "Several Allies" not in names.values()  # a quantifier is no part of a name
     for state in ("France", "Netherlands", "Norway"):
         assert find(facts, names, "member_of", state, "Allies"), state
+
+
+def test_the_shareholders_of_a_consortium_are_its_members():
+    facts, names = facts_of("The Caspian Pipeline Consortium carries Kazakh oil. The consortium's shareholders include "
+                            "Russia's Transneft, Kazakhstan's KazMunayGas, Chevron and ExxonMobil.", "en")
+    for company in ("Transneft", "KazMunayGas", "Chevron", "ExxonMobil"):
+        assert find(facts, names, "member_of", company, "Caspian Pipeline Consortium"), company
+    assert not find(facts, names, "member_of", "Russia", "Caspian")
+    facts, names = facts_of("Le TAP, dont SOCAR, l'italien Snam et le belge Fluxys sont actionnaires, court sur 878 "
+                            "kilomètres.", "fr")
+    for company in ("SOCAR", "Snam", "Fluxys"):
+        assert find(facts, names, "member_of", company, "TAP"), company

@@ -24,7 +24,7 @@ _NOUN_TYPES = {
     "council": ("organization",), "bloc": ("organization",), "union": ("organization",),
     "group": ("organization", "company"), "body": ("organization",), "organe": ("organization",),
     "instance": ("organization",), "agency": ("organization",), "agence": ("organization",),
-    "coalition": ("organization",),
+    "coalition": ("organization",), "consortium": ("organization", "company"),
     "projet": ("place", "programme", "agreement", "other"), "project": ("place", "programme", "agreement", "other"),
     "programme": ("programme",), "program": ("programme",), "plan": ("programme",), "initiative": ("programme",),
     "mission": ("operation",), "opération": ("operation",), "operation": ("operation",), "force": ("operation",),

@@ -30,9 +30,10 @@ from veille.model import Fact
 from veille.nlp import sentence_start
 
 
-def _topic_body(ctx: _DocContext, sent, tok, exclude: set[str]) -> Arg | None:
-    """The organisation or programme named last before `tok`, in its sentence or the one before (the body a
-    subject joins when the verb has no object)."""
+def _topic_body(ctx: _DocContext, sent, tok, exclude: set[str], types: tuple[str, ...] = ("organization", "programme"),
+                anaphors: bool = False) -> Arg | None:
+    """The organisation or programme (or other `types`) named last before `tok`, in its sentence or the one before
+    (the body a subject joins when the verb has no object); with `anaphors`, « the consortium » counts as named."""
     k = ctx.arg_index.get(id(ctx.tok_arg[tok.i])) if tok.i in ctx.tok_arg else None
     prev_start = sentence_start(ctx.sdoc, sent.start - 1) if sent.start > 0 else sent.start
     for a in reversed(ctx.args[:k] if k is not None else ctx.args):
@@ -40,36 +41,41 @@ def _topic_body(ctx: _DocContext, sent, tok, exclude: set[str]) -> Arg | None:
             continue
         if a.head < prev_start:
             break
-        if a.m.type in ("organization", "programme") and a.m.entity not in exclude and a.m.origin != "anaphor":
+        if a.m.type in types and a.m.entity not in exclude and (anaphors or a.m.origin != "anaphor"):
             return a
     return None
 
 
-_MEMBERS_ARE = re.compile(r"\b(?:members|membres|member states|États membres|pays membres)\s*(?:are|include|included"
-                          r"|were|comprise|sont|étaient|comprennent|incluent|:)\s*$", re.IGNORECASE)
+_MEMBERS_ARE = re.compile(r"\b(?:members|membres|member states|États membres|pays membres|shareholders|actionnaires)"
+                          r"\s*(?:are|include|included|were|comprise|sont|étaient|comprennent|incluent|:)\s*$",
+                          re.IGNORECASE)
 
 
 def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
-    """"its members are Russia, Belarus and Armenia", « ses membres sont la Russie, le Bélarus… »: each listed state
-    is a member of the body the possessive points to (named just before)."""
+    """"its members are Russia, Belarus and Armenia", « ses membres sont la Russie, le Bélarus… », "its shareholders
+    include Chevron and ExxonMobil": each listed state or company is a member of the body the possessive points to
+    (named just before)."""
     out: list[tuple[int, Fact]] = []
     for a in sent_args:
-        if a.m.type != "country" or a.m.origin == "demonym":
+        if a.m.type not in ("country", "company") or a.m.origin == "demonym":
             continue
         before = ctx.ntext[max(sent.start_char, a.m.start - 40):a.m.start]
         before = re.sub(r"(?:\b(?:the|la|le|les)\s+|\bl')$", "", before, flags=re.IGNORECASE)
         m = _MEMBERS_ARE.search(before)
         if m is None:
             continue
+        owned = next((b for b in sent_args if b.m.type == "company" and
+                      re.fullmatch(r"['’]s\s+", ctx.ntext[a.m.end:b.m.start])), None)
+        a = owned or a  # "include Russia's Transneft, …": the company, not its state
         tok = ctx.toks[a.head]
-        body = _topic_body(ctx, sent, tok, {a.m.entity})
+        body = _topic_body(ctx, sent, tok, {a.m.entity}, ("organization", "programme", "company"), anaphors=True)
         if body is None:
             return out
         members: list[Arg] = []
         _add_with_conjuncts(ctx, a, members)
         start = a.m.start - (len(before) - m.start())
-        for c in members:
-            if c.m.type == "country" and c.m.entity != body.m.entity:
+        for c in members:  # the shareholders of a consortium are companies ("… include Chevron and ExxonMobil")
+            if c.m.type in ("country", "company") and c.m.entity != body.m.entity and c.m.origin != "demonym":
                 out.append((2, _make(ctx, sent, "member_of", c, c.m.entity, body, (start, c.m.end), None, False, 0.6,
                                      "COOPERATE", "members")))
         return out
@@ -84,24 +90,37 @@ _SOME_OF_THEM = re.compile(r"\s*\)?\s*(?::|,?\s*(?:dont|notamment|including|amon
                            r"parmi lesquelles|à savoir|namely)\b)\s*(?:the |le |la |les |l['’])?", re.IGNORECASE)
 
 
+_ARE_MEMBERS = re.compile(r"\s+(?:sont|étaient|are|were)\s+(?:(?:les|des|the)\s+)?(?:actionnaires|membres|members|"
+                          r"shareholders)\b", re.IGNORECASE)
+
+
 def _named_members(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
     """« cinq États membres de l'UE : l'Espagne, la Grèce… », « plusieurs Alliés, dont le Canada et la France »,
-    "Several Allies, including France and Norway": each state named after the members of a body is a member."""
+    "Several Allies, including France and Norway", « Le TAP, dont bp et SOCAR sont actionnaires »: each state or
+    company named after the members of a body is a member."""
     out: list[tuple[int, Fact]] = []
     for k, b in enumerate(sent_args):
-        if b.m.type != "organization" or b.m.origin in ("demonym", "anaphor"):
-            continue
-        allies = b.m.text.lower() in _ALLIES
-        if not allies and not _MEMBERS_OF.search(ctx.ntext, max(sent.start_char, b.m.start - 30), b.m.start):
+        if b.m.type not in ("organization", "company", "place", "programme") or b.m.origin in ("demonym", "anaphor"):
             continue
         intro = _SOME_OF_THEM.match(ctx.ntext, b.m.end)
-        first = next((a for a in sent_args[k + 1:k + 2] if intro and a.m.start == intro.end()), None)
-        if first is None or first.m.type != "country" or first.m.origin == "demonym":
+        if intro is None:
             continue
-        members: list[Arg] = []
-        _add_with_conjuncts(ctx, first, members)
+        are = _ARE_MEMBERS.search(ctx.ntext, intro.end(), min(sent.end_char, intro.end() + 200))
+        if are is not None and not re.search(r"[;.]", ctx.ntext[intro.end():are.start()]):
+            # « Le TAP, dont bp, SOCAR, l'italien Snam et le belge Fluxys sont actionnaires »: whoever is named there
+            members = [a for a in sent_args if intro.end() <= a.m.start and a.m.end <= are.start()]
+        elif b.m.type == "organization" and (b.m.text.lower() in _ALLIES or _MEMBERS_OF.search(
+                ctx.ntext, max(sent.start_char, b.m.start - 30), b.m.start)):
+            first = next((a for a in sent_args[k + 1:k + 2] if a.m.start == intro.end()), None)
+            if first is None:
+                continue
+            members = []
+            _add_with_conjuncts(ctx, first, members)
+        else:
+            continue
         for c in members:
-            if c.m.type == "country" and c.m.origin != "demonym" and c.m.entity != b.m.entity:
+            if c.m.type in ("country", "company", "organization") and c.m.origin not in ("demonym", "anaphor") and \
+                    c.m.entity != b.m.entity:
                 out.append((2, _make(ctx, sent, "member_of", c, c.m.entity, b, (b.m.start, c.m.end), None, False,
                                      0.6, "COOPERATE", "members")))
     return out
