@@ -99,3 +99,10 @@ def test_blacklisting_detaining_and_barring_are_sanctions():
 def test_the_attacked_antecedent_of_a_relative_stays_the_target():
     facts, names = facts_of("Ukraine, which Russia attacked in February 2022 in the Donbas, resisted.", "en", "2025-01-01")
     assert [f.start for f in find(facts, names, "attacks", "Russia", "Ukraine")] == ["2022-02"]
+
+
+def test_occupying_a_territory_is_an_attack_holding_a_post_is_not():
+    facts, names = facts_of("Russia still occupies Abkhazia and South Ossetia.", "en")
+    assert find(facts, names, "attacks", "Russia", "Abkhazia") and find(facts, names, "attacks", "Russia", "South")
+    facts, names = facts_of("Kaja Kallas occupe le poste de haute représentante de l'UE depuis 2024.", "fr")
+    assert not [f for f in facts if f.relation == "attacks" and f.confidence >= 0.5]
