@@ -169,3 +169,11 @@ def test_the_shareholders_of_a_consortium_are_its_members():
                             "kilomètres.", "fr")
     for company in ("SOCAR", "Snam", "Fluxys"):
         assert find(facts, names, "member_of", company, "TAP"), company
+
+
+def test_the_dative_clitic_of_a_supply_is_the_country_the_text_is_about_fr():
+    facts, names = facts_of("L'Arménie a diversifié ses sources d'armement. La France a signé en octobre 2023 un "
+                            "contrat pour lui livrer trois radars GM200 et s'est engagée en juin 2024 à lui vendre "
+                            "36 canons Caesar.", "fr")
+    assert sorted(f.start for f in find(facts, names, "supplies", "France", "Arménie")) == ["2023-10", "2024-06"]
+    assert not find(facts, names, "supplies", "France", "France")

@@ -157,6 +157,20 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
             if prev:
                 out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, prev.entity, prev.type, "anaphor", "en"))
             continue
+        if low in ("lui", "leur") and tok.dep_ in ("iobj", "obj", "obl:arg") and _GIVING.match(tok.head.lower_):
+            # « un contrat pour lui livrer trois radars »: whom one gives to is the country the text is about, or
+            # the one the sentence before was about (never the giver)
+            giver = next((m.entity for m in mentions if m.start < tok.idx and m.type in ("country", "organization")
+                          and sdoc[sentence_start(sdoc, tok.i)].idx <= m.start), None)
+            prev = None
+            if main and main != giver and by_id.get(main) is not None and by_id[main].type == "country":
+                prev = by_id[main]
+            else:
+                prev = _salient([m for m in mentions if m.entity != giver and m.origin != "demonym"], sdoc,
+                                sdoc[sentence_start(sdoc, tok.i)].idx, ("country",))
+            if prev is not None:
+                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, prev.entity, prev.type, "anaphor", "dative"))
+            continue
         if low == "y" and tok.dep_ in ("iobj", "obl", "obl:arg", "obl:mod", "expl:comp") and not _impersonal_y(tok):
             prev = _y_referent(mentions, sdoc, tok, text, out)
             if prev:
@@ -203,6 +217,8 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
 
 
 _BODIES = ("organization", "programme", "operation", "event")
+# verbs of giving whose dative clitic (« lui », « leur ») is the recipient
+_GIVING = re.compile(r"^(?:livr|fourn|vend|cèd|céd|offr|offert|accord|donn|transf[ée]r|envoy|expédi)")
 # verbs whose « y » is a body one joins or serves in (« la Jordanie s'y est associée », « 121 militaires y ont été
 # déployés »); elsewhere « y » is a place (« les négociations s'y sont ouvertes », « il y a rencontré »)
 _JOINING = re.compile(r"^(?:adh[ée]r|particip|associ|contribu|rejoi|engag|envoy|déploy|siég|représent|intégr)")
