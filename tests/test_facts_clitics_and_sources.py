@@ -177,3 +177,15 @@ def test_the_dative_clitic_of_a_supply_is_the_country_the_text_is_about_fr():
                             "36 canons Caesar.", "fr")
     assert sorted(f.start for f in find(facts, names, "supplies", "France", "Arménie")) == ["2023-10", "2024-06"]
     assert not find(facts, names, "supplies", "France", "France")
+
+
+def test_a_successor_succeeds_the_one_of_its_kind_named_before():
+    facts, names = facts_of("Jens Stoltenberg led NATO for ten years. His successor, Mark Rutte, has continued these "
+                            "contacts since taking office in October 2024. ISAF ended in 2014 and the follow-on "
+                            "Resolute Support Mission (RSM) began in 2015.", "en")
+    assert [f.start for f in find(facts, names, "succeeded_by", "Stoltenberg", "Rutte")] == ["2024-10"]
+    assert [f.start for f in find(facts, names, "succeeded_by", "ISAF", "Resolute Support")] == ["2015"]
+    facts, names = facts_of("La mission Resolute Support (RSM), qui a pris la relève de la FIAS en 2015, a formé "
+                            "les forces afghanes.", "fr")
+    assert [f.start for f in find(facts, names, "succeeded_by", "FIAS", "Resolute Support")] == ["2015"]
+    assert not [f for f in facts if f.relation == "participates_in" and f.confidence >= 0.5]  # « relève de »

@@ -89,6 +89,7 @@ from veille.facts.structures import (
     _phrasing_facts,
     _state_body_facts,
     _structural_facts,
+    _successor_facts,
     _summit_parties,
 )
 from veille.model import Analysis, Fact, Timex
@@ -129,7 +130,9 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
             if en.after_prep and not any(w in en.after_prep for w in words[max(0, k - 3):k]):
                 continue  # « le cadre de coopération de l'UE » is a description, « dans le cadre du PARP » a frame
             out.append(_Trig(en, t, t.i))
-    return out
+    # a word inside a longer trigger is no trigger of its own (« relève » in « a pris la relève de »)
+    inside = {i for tr in out if tr.end > tr.tok.i for i in range(tr.tok.i + 1, tr.end + 1)}
+    return [tr for tr in out if not (tr.end == tr.tok.i and tr.tok.i in inside)]
 
 
 _REFLEXIVE = {"s'", "s’", "se", "m'", "m’", "nous", "vous"}
@@ -702,6 +705,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
         cands.extend(_kb_part_of(ctx, sent, sent_args, seen_parts))
         cands.extend(_state_body_facts(ctx, sent, sent_args, seen_bodies))
         cands.extend(_summit_parties(ctx, sent, sent_args))
+        cands.extend(_successor_facts(ctx, sent, sent_args))
         cands.extend(_dated_presence(ctx, sent, _nested_name_facts(ctx, sent, sent_args, seen_named)))
         cands.extend(_event_participation(ctx, sent, parties))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))

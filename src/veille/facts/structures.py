@@ -677,6 +677,40 @@ def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[
             + takes_office_facts(ctx, sent, sent_args, make))
 
 
+# "His successor, Mark Rutte", « son successeur Ashraf Ghani », "the follow-on Resolute Support Mission"
+_SUCCESSOR_BEFORE = re.compile(r"(?:\b(?P<poss>his|her|its|their|son|sa|leur)\s+(?:[\w-]+\s+)?(?:successor|successeur|"
+                               r"successrice|remplaçant|remplaçante)|\b(?:the|a|la|le|une?)\s+(?:follow-on|"
+                               r"successor|follow-up))\s*,?\s*(?:(?:the|le|la|l['’])\s*)?$", re.IGNORECASE)
+_SUCCEEDING_TYPES = {"person": ("person",), "operation": ("operation",), "programme": ("programme",),
+                     "organization": ("organization",), "agreement": ("agreement",)}
+
+
+def _successor_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """A successor named with a possessive or as "the follow-on X" succeeds the one of its kind named last before
+    (the person for « son successeur », the mission for "the follow-on mission")."""
+    out: list[tuple[int, Fact]] = []
+    for a in sent_args:
+        kinds = _SUCCEEDING_TYPES.get(a.m.type)
+        if kinds is None or a.m.origin in ("demonym", "anaphor"):
+            continue
+        m = _SUCCESSOR_BEFORE.search(ctx.ntext, max(sent.start_char - 1, a.m.start - 40), a.m.start)
+        if m is None:
+            continue
+        floor = max(0, sent.start_char - 600)
+        before = [x for x in ctx.args if floor <= x.m.start and x.m.end <= m.start() and x.m.type in kinds
+                  and x.m.entity != a.m.entity and x.m.origin != "demonym"]
+        if not before:
+            continue
+        prev = before[-1]
+        date = _pick_date(ctx, ctx.toks[a.head], sent)
+        f = _make(ctx, sent, "succeeded_by", prev, prev.m.entity, a, (m.start(), a.m.end), date, False, 0.6,
+                  RELATION_PLOVER.get("succeeded_by"), "successor")
+        if prev.m.start < sent.start_char:
+            f = replace(f, span_start=m.start(), quote=ctx.text[m.start():f.span_end])
+        out.append((1, f))
+    return out
+
+
 def _list_maker(ctx: _DocContext):
     def make(subj: Arg, obj_entity: str, start: int, end: int) -> Fact:
         sent = ctx.sdoc.char_span(start, end, alignment_mode="expand")
