@@ -189,3 +189,11 @@ def test_a_successor_succeeds_the_one_of_its_kind_named_before():
                             "les forces afghanes.", "fr")
     assert [f.start for f in find(facts, names, "succeeded_by", "FIAS", "Resolute Support")] == ["2015"]
     assert not [f for f in facts if f.relation == "participates_in" and f.confidence >= 0.5]  # « relève de »
+
+
+def test_it_is_the_latest_subject_before_it_a_programme_too():
+    facts, names = facts_of("In 2017 the Individually Tailored Partnership Programme was agreed. It replaced the IPCP. "
+                            "NATO praised Georgia. It opened an office in Tbilisi.", "en")
+    assert find(facts, names, "succeeded_by", "IPCP", "Individually Tailored")
+    assert find(facts, names, "located_in", "NATO", "Tbilisi")  # the subject just before, not the earlier "It"
+    assert not find(facts, names, "located_in", "Individually Tailored", "Tbilisi")

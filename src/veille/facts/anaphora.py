@@ -136,10 +136,12 @@ def anaphor_mentions(analysis: Analysis, sdoc, main: str | None) -> list[Mention
             if nxt in _IMPERSONAL_NEXT and low in ("il", "it") and tok.head.i == tok.i + 1:
                 continue
             ent = None
-            kinds = ("country", "organization", "company") if low == "it" else ("country", "organization", "company",
-                                                                                "person")  # "it" is never a person
-            for pos, e, typ in reversed(subjects):
-                if pos < tok.idx and typ in kinds:
+            # "it" is never a person, and may be a programme or a mission ("It replaced the IPCP"); « il » may be
+            # a man
+            kinds = ("country", "organization", "company", "programme", "operation", "agreement") if low == "it" \
+                else ("country", "organization", "company", "person")
+            for pos, e, typ in sorted(subjects, reverse=True):  # the latest subject before (pronouns resolved
+                if pos < tok.idx and typ in kinds:                 # earlier were appended out of text order)
                     ent = (e, typ)
                     break
             if low in ("he", "she"):
