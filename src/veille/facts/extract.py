@@ -122,6 +122,8 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
             continue  # « la MANUL s'appuie sur le processus de Berlin »: relying on something supports nobody
         if k + 1 < len(words) and any(words[k].startswith(v) and words[k + 1] == p for v, p in _OTHER_SENSE):
             continue  # "inspections were carried out by …" carry nothing anywhere
+        if words[k] in _VERB_ONLY and k and words[k - 1] in ("la", "sa", "leur", "une"):
+            continue  # « a pris la relève de la FIAS »: the noun, not « relève de » (comes under)
         for stems, en in multi_starting(ctx.lex, words[k]):
             last = _multi_match(words, k, stems, dated)
             if last is not None:
@@ -130,12 +132,12 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
             if en.after_prep and not any(w in en.after_prep for w in words[max(0, k - 3):k]):
                 continue  # « le cadre de coopération de l'UE » is a description, « dans le cadre du PARP » a frame
             out.append(_Trig(en, t, t.i))
-    # a word inside a longer trigger is no trigger of its own (« relève » in « a pris la relève de »)
-    inside = {i for tr in out if tr.end > tr.tok.i for i in range(tr.tok.i + 1, tr.end + 1)}
-    return [tr for tr in out if not (tr.end == tr.tok.i and tr.tok.i in inside)]
+    return out
 
 
 _REFLEXIVE = {"s'", "s’", "se", "m'", "m’", "nous", "vous"}
+# verb forms that are nouns after a determiner, with another sense
+_VERB_ONLY = {"relève", "relèvent"}
 # a verb (its forms' common start) whose particle gives it another sense than the trigger's (to carry out = to
 # conduct); spaCy's English lemmas are not computed in this pipeline
 _OTHER_SENSE = {("carr", "out"), ("carr", "on"), ("back", "down"), ("back", "off")}
