@@ -197,3 +197,12 @@ def test_it_is_the_latest_subject_before_it_a_programme_too():
     assert find(facts, names, "succeeded_by", "IPCP", "Individually Tailored")
     assert find(facts, names, "located_in", "NATO", "Tbilisi")  # the subject just before, not the earlier "It"
     assert not find(facts, names, "located_in", "Individually Tailored", "Tbilisi")
+
+
+def test_a_mediation_told_after_the_dealing_mediates_its_sides():
+    facts, names = facts_of("Israel and Hezbollah agreed to a ceasefire on 27 November 2024. The agreement was "
+                            "brokered by the United States and France.", "en", published="2024-12-10")
+    for broker in ("United States", "France"):
+        for side in ("Israel", "Hezbollah"):
+            got = find(facts, names, "mediates", broker, side)
+            assert got and got[0].quote.startswith("The agreement was brokered"), (broker, side)

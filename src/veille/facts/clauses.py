@@ -22,6 +22,9 @@ _MEDIATOR = re.compile(
     rf"|negotiated by |under the auspices of |through the mediation of |with the mediation of ){_ART}$",
     re.IGNORECASE)
 _MEDIATOR_AFTER = re.compile(r"\.?[-‑](?:brokered|mediated|facilitated)\b", re.IGNORECASE)  # "a U.S.-brokered truce"
+# what a mediator brokers: an agreement, a truce, talks
+_DEALT = re.compile(r"\b(?:agreement|accord|deal|truce|ceasefire|cease-fire|cessez-le-feu|trêve|talks|pourparlers|"
+                    r"négociations|negotiations|déclaration|declaration|treaty|traité|arrangement|entente)\b", re.IGNORECASE)
 _TERROR = re.compile(r"\bterroris[tm]", re.IGNORECASE)
 _DESIGNATE = ("regard", "consider", "designat", "list", "label", "brand", "class", "qualif", "considèr", "consid",
               "désign", "inscri", "tien", "tenu")
@@ -65,6 +68,15 @@ def mediation_facts(ctx, sent, sent_args, subject_args: Callable, make: Callable
                 if p.m.entity != m.m.entity and p.m.type in _PARTIES and m.m.entity not in (None, "") and \
                         p not in mediators:
                     out.append((4, make("mediates", m, p, ctx.toks[m.head])))
+            if not parties and ctx.last_sides is not None and sent.start_char - ctx.last_sides[2] <= 1200 and \
+                    _DEALT.search(ctx.ntext, sent.start_char, a.m.start):
+                # "The agreement was brokered by the United States and France": the sides of the dealing just told
+                for side in ctx.last_sides[:2]:
+                    if side != m.m.entity:
+                        f = make("mediates", m, None, ctx.toks[m.head])
+                        f.object = side
+                        f.span_start, f.quote = sent.start_char, ctx.text[sent.start_char:f.span_end]
+                        out.append((4, f))
     return out
 
 

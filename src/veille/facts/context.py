@@ -112,6 +112,9 @@ class _DocContext:
     def __init__(self, analysis: Analysis, sdoc) -> None:
         self.analysis = analysis
         self.sdoc = sdoc
+        # the two sides of the latest dealing told (an agreement, a war, talks), for a mediation told after it
+        # without them ("The agreement was brokered by the United States"): (subject, object, end of its span)
+        self.last_sides: tuple[str, str, int] | None = None
         self.text = analysis.doc.text
         self.ntext = doc_text(sdoc)  # same offsets, typographic apostrophes made ASCII
         # index this, not `sdoc`, which builds a new Token object on each access (kept here, not in the doc's

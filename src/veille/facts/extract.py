@@ -620,6 +620,8 @@ def _joins_own_part(f: Fact) -> bool:
 # events that happen once (a meeting, an attack, a protest, a threat, a proposal, taking part in a summit): dated by
 # a point, they end when they start, at the date's precision; states and ties (membership, office, partnership)
 # have no known end
+# dealings between two sides that a later sentence may tell the mediation of
+_SIDES = ("agreement_with", "attacks", "meets", "opposes", "cooperates_with")
 _POINT_EVENTS = ("meets", "attacks", "opposes", "threatens", "proposes")
 
 
@@ -733,6 +735,11 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
                     ctx.types.get(f.object or "") == "country":
                 leaders.setdefault(f.subject, f.object)
         facts.extend(_dedupe(_leaders_sign_for_states(ctx, cands, leaders)))
+        sides = [f for _, f in cands if f.relation in _SIDES and f.object and f.confidence >= 0.5
+                 and ctx.types.get(f.subject) in ("country", "organization") and
+                 ctx.types.get(f.object) in ("country", "organization")]
+        if sides:
+            ctx.last_sides = (sides[-1].subject, sides[-1].object, sides[-1].span_end)
         said.append((sent, sent_args, trigs))
         ctx.topic = _topic_of(ctx, sent, sent_args) or ctx.topic
     facts.extend(threat_list_facts(ctx, _list_maker(ctx)))
