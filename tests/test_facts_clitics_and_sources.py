@@ -206,3 +206,10 @@ def test_a_mediation_told_after_the_dealing_mediates_its_sides():
         for side in ("Israel", "Hezbollah"):
             got = find(facts, names, "mediates", broker, side)
             assert got and got[0].quote.startswith("The agreement was brokered"), (broker, side)
+
+
+def test_talks_facilitated_by_a_body_are_its_mediation():
+    facts, names = facts_of("Guyana and Venezuela agreed on 14 December 2023 not to use force, in talks facilitated "
+                            "by CARICOM.", "en")
+    for side in ("Guyana", "Venezuela"):
+        assert [f.start for f in find(facts, names, "mediates", "CARICOM", side)] == ["2023-12-14"], side

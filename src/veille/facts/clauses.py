@@ -18,7 +18,8 @@ _ART = r"(?:(?:the|la|le|les|l')\s*)?"
 _DE = r"d(?:e la |e l'|u |es |e |')"
 _MEDIATOR = re.compile(
     rf"(?:en (?:la )?présence {_DE}|négociée?s? par |sous l'égide {_DE}|par l'entremise {_DE}|sous la médiation {_DE}"
-    rf"|avec la médiation {_DE}|grâce à la médiation {_DE}|in the presence of |brokered by |mediated by "
+    rf"|avec la médiation {_DE}|grâce à la médiation {_DE}|facilitée?s? par |in the presence of |brokered by |mediated by "
+    rf"|facilitated by "
     rf"|negotiated by |under the auspices of |through the mediation of |with the mediation of ){_ART}$",
     re.IGNORECASE)
 _MEDIATOR_AFTER = re.compile(r"\.?[-‑](?:brokered|mediated|facilitated)\b", re.IGNORECASE)  # "a U.S.-brokered truce"
