@@ -213,3 +213,9 @@ def test_talks_facilitated_by_a_body_are_its_mediation():
                             "by CARICOM.", "en")
     for side in ("Guyana", "Venezuela"):
         assert [f.start for f in find(facts, names, "mediates", "CARICOM", side)] == ["2023-12-14"], side
+
+
+def test_the_countries_of_a_body_listed_between_dashes_are_members_fr():
+    facts, names = facts_of("Plusieurs pays de l'OTAN – la Pologne, la Roumanie et la Slovaquie – ont protesté.", "fr")
+    for state in ("Pologne", "Roumanie", "Slovaquie"):
+        assert find(facts, names, "member_of", state, "OTAN"), state

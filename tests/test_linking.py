@@ -292,3 +292,9 @@ def test_carrying_out_inspections_supplies_nobody():
                          published="2025-01-01"))
     supplies = {(f.subject, f.object) for f in a.facts if f.relation == "supplies" and f.confidence >= 0.5}
     assert supplies == {("Q159", "Q28")}  # Russia → Hungary only
+
+
+def test_a_spaced_dash_ends_a_name():
+    found = links("Cinq pays de l'Union – l'Espagne, la Grèce et Chypre – ne le reconnaissent pas.", lang="fr")
+    assert not any("–" in surface for surface in found)
+    assert found["Espagne"][0] == "Q29"

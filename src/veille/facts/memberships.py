@@ -83,11 +83,14 @@ def _member_list(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int
 
 
 # words naming a body's members just before the body, and the words introducing some of them by name after it
-_MEMBERS_OF = re.compile(r"\b(?:membres?|members?|member states|member countries|États membres|pays membres)\s+"
+_MEMBERS_OF = re.compile(r"\b(?:membres?|members?|member states|member countries|États membres|pays membres|"
+                         r"(?:pays|États|Etats|countries|states|nations)(?= (?:de l|of the)))\s+"
                          r"(?:de la |de l'|de l’|du |des |de |d'|d’|of the |of )?$", re.IGNORECASE)
 _ALLIES = {"alliés", "allies", "allied"}
-_SOME_OF_THEM = re.compile(r"\s*\)?\s*(?::|,?\s*(?:dont|notamment|including|among them|such as|like|parmi lesquels|"
-                           r"parmi lesquelles|à savoir|namely)\b)\s*(?:the |le |la |les |l['’])?", re.IGNORECASE)
+_MEMBERS_NAMED = re.compile(r"(?:pays|États|Etats|countries|states|membres|members|member states)\s", re.IGNORECASE)
+_SOME_OF_THEM = re.compile(r"\s*\)?\s*(?::|\s[–—]|,?\s*(?:dont|notamment|including|among them|such as|like|"
+                           r"parmi lesquels|parmi lesquelles|à savoir|namely)\b)\s*(?:the |le |la |les |l['’])?",
+                           re.IGNORECASE)
 
 
 _ARE_MEMBERS = re.compile(r"\s+(?:sont|étaient|are|were)\s+(?:(?:les|des|the)\s+)?(?:actionnaires|membres|members|"
@@ -109,8 +112,9 @@ def _named_members(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[i
         if are is not None and not re.search(r"[;.]", ctx.ntext[intro.end():are.start()]):
             # « Le TAP, dont bp, SOCAR, l'italien Snam et le belge Fluxys sont actionnaires »: whoever is named there
             members = [a for a in sent_args if intro.end() <= a.m.start and a.m.end <= are.start()]
-        elif b.m.type == "organization" and (b.m.text.lower() in _ALLIES or _MEMBERS_OF.search(
-                ctx.ntext, max(sent.start_char, b.m.start - 30), b.m.start)):
+        elif b.m.type == "organization" and (b.m.text.lower() in _ALLIES or _MEMBERS_NAMED.match(b.m.text) or
+                                             _MEMBERS_OF.search(ctx.ntext, max(sent.start_char, b.m.start - 30),
+                                                                b.m.start)):
             first = next((a for a in sent_args[k + 1:k + 2] if a.m.start == intro.end()), None)
             if first is None:
                 continue
@@ -121,7 +125,7 @@ def _named_members(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[i
         for c in members:
             if c.m.type in ("country", "company", "organization") and c.m.origin not in ("demonym", "anaphor") and \
                     c.m.entity != b.m.entity:
-                out.append((2, _make(ctx, sent, "member_of", c, c.m.entity, b, (b.m.start, c.m.end), None, False,
+                out.append((5, _make(ctx, sent, "member_of", c, c.m.entity, b, (b.m.start, c.m.end), None, False,
                                      0.6, "COOPERATE", "members")))
     return out
 

@@ -372,6 +372,9 @@ class Linker:
             s, e = _trim(text, ent.start_char, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
             if text[e - 2:e] in ("'s", "’s") and e - s > 3 and not self.kb.lookup(text[s:e]):
                 e -= 2  # "the European Union's members": the possessive is no part of the name (but "Moody's" is)
+            dash = min((i for i in (text.find(" – ", s, e), text.find(" — ", s, e)) if i > s), default=-1)
+            if dash > s:
+                e = dash  # « l'Union – l'Espagne, la Grèce… »: a spaced dash ends a name
             cut = text.find(" (", s, e)
             if cut > s and ")" not in text[cut:e] and self.kb.lookup(text[s:cut]):
                 e = cut  # "Nordic Defence Cooperation (NORDEFCO": a known name, its acronym a mention of its own
