@@ -106,3 +106,20 @@ def test_occupying_a_territory_is_an_attack_holding_a_post_is_not():
     assert find(facts, names, "attacks", "Russia", "Abkhazia") and find(facts, names, "attacks", "Russia", "South")
     facts, names = facts_of("Kaja Kallas occupe le poste de haute représentante de l'UE depuis 2024.", "fr")
     assert not [f for f in facts if f.relation == "attacks" and f.confidence >= 0.5]
+
+
+def test_a_fact_dated_by_a_verb_of_ending_ends_then_whatever_found_it():
+    facts, names = facts_of("La NTM-I a cessé ses activités en Irak le 31 décembre 2011.", "fr", "2025-01-10")
+    got = [f for f in facts if names.get(f.subject, "").startswith("NTM") and f.relation == "located_in"]
+    assert got and all(f.end == "2011-12-31" and f.start is None for f in got)
+    facts, names = facts_of("L'oléoduc est à l'arrêt depuis mars 2023 après un arbitrage de la Chambre de commerce "
+                            "internationale favorable à Bagdad.", "fr", "2025-01-10")
+    assert not [f for f in facts if f.end == "2023-03"]  # when the stop began is no end
+
+
+def test_endorsing_ends_nothing_financing_neither():
+    facts, _ = facts_of("In July 2023, on the margins of the Vilnius Summit, the Allies and Japan endorsed an "
+                        "Individually Tailored Partnership Programme (ITPP).", "en", "2025-01-10")
+    assert facts and not [f for f in facts if f.end == "2023-07" and f.start is None]
+    facts, _ = facts_of("En 2023, l'UE a financé la livraison de gaz à la Moldavie.", "fr", "2025-01-10")
+    assert not [f for f in facts if f.end and f.start is None]

@@ -497,6 +497,24 @@ def _cessation(ctx: _DocContext, tok, date: tuple | None = None) -> bool:
     return False
 
 
+def _date_ends(ctx: _DocContext, date: tuple | None) -> bool:
+    """Whether the verb a date hangs on says something ends (« a cessé ses activités le 31 décembre 2011 », « a pris
+    fin en mai 2024 », "ended in 2014"): for a fact no trigger word dates, the date is then its end."""
+    if date is None or date[0].mod == "start":
+        return False  # « à l'arrêt depuis mars 2023 »: when the stop began, not when something ended
+    t = ctx.toks[date[1]]
+    for _ in range(4):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        two = t.lower_ + (" " + ctx.lower[t.i + 1] if t.i + 1 < len(ctx.lower) else "")
+        if two.startswith(_ENDS_ITSELF) or is_cessation(ctx.lex, t.text):
+            return True
+        if t.dep_ not in ("nmod", "obl", "obl:mod", "obl:arg", "pobj", "prep", "npadvmod", "nummod", "compound"):
+            break
+    return False
+
+
 _NEGATORS = ("pas", "jamais", "not", "n't", "never", "non", "no")
 
 

@@ -18,7 +18,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from veille.facts.context import RELATION_PLOVER, Arg, _cessation, _DocContext, _make, _negated, _pick_date, _Trig, lca
+from veille.facts.context import (
+    RELATION_PLOVER,
+    Arg,
+    _cessation,
+    _date_ends,
+    _DocContext,
+    _make,
+    _negated,
+    _pick_date,
+    _Trig,
+    lca,
+)
 from veille.model import Fact
 
 MODEL_PATH = Path(__file__).parent / "data" / "pair_model.json"
@@ -211,7 +222,8 @@ def _fact_for(ctx: _DocContext, model: dict, c: Candidate, p: float) -> Fact:
         ends = _cessation(ctx, tok, date)
     else:
         anchor = c.lca if c.lca is not None else sd[b.head]
-        plover, word, span, ends = RELATION_PLOVER.get(rel), None, (anchor.idx, anchor.idx + len(anchor)), False
+        plover, word, span = RELATION_PLOVER.get(rel), None, (anchor.idx, anchor.idx + len(anchor))
         date = _pick_date(ctx, anchor, c.sent)
+        ends = _date_ends(ctx, date)  # « la mission … a pris fin en mai 2024 »
     return _make(ctx, c.sent, rel, subj, subj.m.entity, obj, span, date, ends, min(0.45, round(p * 0.5, 2)),
                  plover, word)

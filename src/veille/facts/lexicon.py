@@ -157,8 +157,10 @@ def multi_starting(lex: Lexicon, word: str) -> tuple[tuple[tuple[str, ...], Entr
 
 
 def is_cessation(lex: Lexicon, word: str) -> bool:
+    """A word that says something ends; a stem ending in '$' matches the whole word only ("end$" is not
+    "endorsed", « fin$ » is not « financer »)."""
     w = word.lower()
-    return any(w.startswith(s) for s in lex.cessation)
+    return any(w == s[:-1] if s.endswith("$") else w.startswith(s) for s in lex.cessation)
 
 
 def is_aspiration(lex: Lexicon, word: str) -> bool:
