@@ -219,3 +219,14 @@ def test_the_countries_of_a_body_listed_between_dashes_are_members_fr():
     facts, names = facts_of("Plusieurs pays de l'OTAN – la Pologne, la Roumanie et la Slovaquie – ont protesté.", "fr")
     for state in ("Pologne", "Roumanie", "Slovaquie"):
         assert find(facts, names, "member_of", state, "OTAN"), state
+
+
+def test_what_one_is_accused_of_is_done_by_the_accused():
+    facts, names = facts_of("Kyrgyzstan accused Tajik forces of attacking villages in its Batken region.", "en")
+    assert find(facts, names, "attacks", "Tajik", "Batken")
+    assert not find(facts, names, "attacks", "Kyrgyzstan", "Batken")
+    facts, names = facts_of("Kiev accuse Moscou d'avoir bombardé Odessa.", "fr")
+    assert find(facts, names, "attacks", "Moscou", "Odessa") and not find(facts, names, "attacks", "Kiev", "Odessa")
+    facts, names = facts_of("The United Arab Emirates has been repeatedly accused of arming the RSF.", "en")
+    assert find(facts, names, "supplies", "United Arab Emirates", "RSF")
+    assert not find(facts, names, "opposes", "United Arab Emirates", "RSF")  # accused by nobody named

@@ -371,6 +371,12 @@ def _clause_subject(tok, lang: str):
     """The subject token of the clause `tok` belongs to, climbing over xcomp/conj/advcl/nominal attachment."""
     t = tok
     for _ in range(6):
+        if t is not tok and t.lower_.startswith(_ACCUSE):
+            # "Kyrgyzstan accused Tajik forces of attacking villages", « Kiev accuse Moscou d'avoir bombardé
+            # Odessa »: who does what one is accused of is the accused
+            accused = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+            if accused:
+                return accused[0]
         subs = [c for c in t.children if c.dep_ in _SUBJ_DEPS]
         if subs:
             s = subs[0]
@@ -384,6 +390,7 @@ def _clause_subject(tok, lang: str):
 
 
 _WAR_WORDS = {"guerre", "war", "invasion", "conflit", "conflict", "offensive"}
+_ACCUSE = ("accus", "blam", "soupçonn", "suspect", "reproch")
 
 
 @dataclass

@@ -34,6 +34,7 @@ from veille.facts.arguments import (
 from veille.facts.attributes import commodity_in, dates_from, quantity_in
 from veille.facts.clauses import framework, threat_list_facts
 from veille.facts.context import (
+    _ACCUSE,
     _WAR_WORDS,
     AGREEMENT_WORDS,
     RELATION_PLOVER,
@@ -122,6 +123,10 @@ def _find_triggers(ctx: _DocContext, sent, mention_toks: set[int]) -> list[_Trig
             continue  # « la MANUL s'appuie sur le processus de Berlin »: relying on something supports nobody
         if k + 1 < len(words) and any(words[k].startswith(v) and words[k + 1] == p for v, p in _OTHER_SENSE):
             continue  # "inspections were carried out by …" carry nothing anywhere
+        if words[k].startswith(_ACCUSE) and any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass")
+                                                 for c in t.children) and \
+                not any(c.dep_ in ("agent", "obl:agent") for c in t.children):
+            continue  # "the UAE has been accused of arming the RSF": by nobody named; what it is accused of is read
         if words[k] in _VERB_ONLY and k and words[k - 1] in ("la", "sa", "leur", "une"):
             continue  # « a pris la relève de la FIAS »: the noun, not « relève de » (comes under)
         for stems, en in multi_starting(ctx.lex, words[k]):
