@@ -230,3 +230,12 @@ def test_what_one_is_accused_of_is_done_by_the_accused():
     facts, names = facts_of("The United Arab Emirates has been repeatedly accused of arming the RSF.", "en")
     assert find(facts, names, "supplies", "United Arab Emirates", "RSF")
     assert not find(facts, names, "opposes", "United Arab Emirates", "RSF")  # accused by nobody named
+
+
+def test_a_demand_to_stop_opposes_a_demand_to_do_proposes():
+    facts, names = facts_of("NATO Allies call on Russia to reverse its recognition of these regions. They called on "
+                            "Georgia to hold elections.", "en")
+    assert find(facts, names, "opposes", "NATO", "Russia") and not find(facts, names, "proposes", "NATO", "Russia")
+    assert find(facts, names, "proposes", "NATO", "Georgia")
+    facts, names = facts_of("L'UE exhorte Bakou à retirer ses troupes.", "fr")
+    assert find(facts, names, "opposes", "UE", "Bakou")
