@@ -239,3 +239,12 @@ def test_a_demand_to_stop_opposes_a_demand_to_do_proposes():
     assert find(facts, names, "proposes", "NATO", "Georgia")
     facts, names = facts_of("L'UE exhorte Bakou à retirer ses troupes.", "fr")
     assert find(facts, names, "opposes", "UE", "Bakou")
+
+
+def test_a_state_described_as_a_partner_in_apposition_is_one():
+    facts, names = facts_of("NATO holds talks with Australia, New Zealand and the Republic of Korea, the Alliance's "
+                            "other partners in the Indo-Pacific. Japan, a close partner of NATO, joined the meeting.",
+                            "en")
+    for state in ("Australia", "New Zealand", "Korea", "Japan"):
+        assert find(facts, names, "partner_of", state, "NATO"), state
+    assert not find(facts, names, "member_of", "Japan", "NATO")

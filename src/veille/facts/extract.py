@@ -89,6 +89,7 @@ from veille.facts.structures import (
     _office_maker,
     _phrasing_facts,
     _state_body_facts,
+    _status_appositions,
     _structural_facts,
     _successor_facts,
     _summit_parties,
@@ -716,6 +717,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
         cands.extend(_state_body_facts(ctx, sent, sent_args, seen_bodies))
         cands.extend(_summit_parties(ctx, sent, sent_args))
         cands.extend(_successor_facts(ctx, sent, sent_args))
+        cands.extend(_status_appositions(ctx, sent, sent_args))
         cands.extend(_dated_presence(ctx, sent, _nested_name_facts(ctx, sent, sent_args, seen_named)))
         cands.extend(_event_participation(ctx, sent, parties))
         cands.extend(_phrasing_facts(ctx, sent, sent_args))

@@ -659,6 +659,55 @@ def _appositive_descriptions(ctx: _DocContext, sent, sent_args: list[Arg]) -> li
     return out
 
 
+# "Japan, a close partner of NATO,", « la Géorgie, partenaire de l'OTAN », "…, the Alliance's other partners"
+_STATUS = r"(?P<noun>partners?|allies|ally|members?|observers?|partenaires?|alliée?s?|membres?|observateurs?)"
+_STATUS_OF = re.compile(rf"\s*,\s*(?:(?:the|a|an|one of(?: the)?|l'un des|l'une des|un|une|le|la|l')\s+)?"
+                        rf"(?:[\w-]+\s+){{0,2}}?{_STATUS}\s+(?:of the|of|de la|de l'|du|des|de|d')\s*", re.IGNORECASE)
+_STATUS_OWNED = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?{_STATUS}\b", re.IGNORECASE)
+_STATUS_REL = {"partner": "partner_of", "ally": "partner_of", "allie": "partner_of", "member": "member_of",
+               "observer": "observer_of", "partenaire": "partner_of", "allié": "partner_of", "alliée": "partner_of",
+               "membre": "member_of", "observateur": "observer_of"}
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|et))\s*(?:the\s+|la\s+|le\s+|l['’]|les\s+)?", re.IGNORECASE)
+
+
+def _status_of(noun: str) -> str | None:
+    n = noun.lower()
+    return _STATUS_REL.get(n) or _STATUS_REL.get(n[:-1]) or _STATUS_REL.get(n[:-2]) or \
+        ("partner_of" if n == "allies" else None)
+
+
+def _status_appositions(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
+    """A state (or the states listed before it) described in apposition as a partner, ally, member or observer of a
+    body ("Japan, a close partner of NATO, …", "Australia, New Zealand and Korea, the Alliance's other partners")."""
+    out: list[tuple[int, Fact]] = []
+    for k, a in enumerate(sent_args):
+        if a.m.type != "country" or a.m.origin in ("anaphor", "demonym") or k + 1 >= len(sent_args):
+            continue
+        b = sent_args[k + 1]
+        if b.m.type not in ("organization", "country") or b.m.origin == "demonym":
+            continue
+        m = _STATUS_OF.match(ctx.ntext, a.m.end)
+        rel = None
+        if m is not None and m.end() == b.m.start:
+            rel = _status_of(m.group("noun"))
+        elif re.fullmatch(r"\s*,\s*(?:the|its|their|l['’]|la|le)?\s*", ctx.ntext[a.m.end:b.m.start]):
+            owned = _STATUS_OWNED.match(ctx.ntext, b.m.end)
+            rel = _status_of(owned.group("noun")) if owned else None
+        if rel is None:
+            continue
+        listed = [a]  # the states listed just before it share the description
+        j = k - 1
+        while j >= 0 and sent_args[j].m.type == "country" and sent_args[j].m.origin not in ("anaphor", "demonym") and \
+                _LIST_JOIN.fullmatch(ctx.ntext, sent_args[j].m.end, listed[-1].m.start):
+            listed.append(sent_args[j])
+            j -= 1
+        for c in listed:
+            if c.m.entity != b.m.entity:
+                out.append((5, _make(ctx, sent, rel, c, c.m.entity, b, (c.m.start, b.m.end), None, False, 0.6,
+                                     RELATION_PLOVER.get(rel), "apposition")))
+    return out
+
+
 def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
     """Mediators, terrorist designations, goods of foreign origin, routes crossing places (see clauses.py)."""
     def subject_args(tok) -> list[Arg]:
