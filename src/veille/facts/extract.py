@@ -701,7 +701,6 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
                 got = _carried_supply(ctx, sent, sent_args, tr, dates, last_supply)
             got += _yearly_amounts(ctx, sent, got)
             got = _opened_body(ctx, sent, parties, tr, got)
-            got = _demand_to_stop(ctx, got)
             cands.extend(got)
             if not got and not _negated(ctx, tr.tok):
                 idle.append(tr)  # a denied trigger is left alone by the safety net too
@@ -839,22 +838,6 @@ def _opened_body(ctx: _DocContext, sent, parties: list[Arg], tr: _Trig, got: lis
             out.append((prio, replace(f, subject=body.m.entity, subject_span=(body.m.start, body.m.end),
                                       relation="part_of", object=owner, object_span=f.subject_span,
                                       plover=RELATION_PLOVER.get("part_of"))))
-    return out
-
-
-# "call on Russia to reverse its recognition", « exhorte Bakou à retirer ses troupes »: a demand that the addressee
-# stop or undo something opposes it
-_TO_STOP = re.compile(r"\s*,?\s*(?:to|à|de|d['’])\s+(?:(?:immediately|immédiatement|urgently)\s+)?(?:reverse|withdraw|"
-                      r"stop|halt|end|cease|release|lift|refrain|abandon|revoke|annul|pull|renoncer|retirer|cesser|"
-                      r"arrêter|libérer|lever|revenir|mettre fin|annuler|abandonner)\b", re.IGNORECASE)
-
-
-def _demand_to_stop(ctx: _DocContext, got: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
-    out = []
-    for prio, f in got:
-        if f.relation == "proposes" and f.object_span and _TO_STOP.match(ctx.ntext, f.object_span[1]):
-            f = replace(f, relation="opposes", plover=RELATION_PLOVER.get("opposes"))
-        out.append((prio, f))
     return out
 
 
