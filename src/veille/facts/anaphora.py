@@ -237,8 +237,9 @@ def _impersonal_y(tok) -> bool:
 
 def _y_referent(mentions: list[Mention], sdoc, tok, text: str, earlier: list[Mention]) -> Mention | None:
     """What a clitic « y » stands for: after a verb of joining, a body named in its sentence or the one before;
-    else the latest place named with a locative there (« Dans la province d'Ourouzgan, … qui y ont dirigé »), else what the « y » of the sentence before stood for, else the subject or
-    the salient body or place of the sentences before (bodies first after a verb of joining)."""
+    else the latest place named with a locative there (« Dans la province d'Ourouzgan, … qui y ont dirigé »); else
+    what the « y » of the sentence before stood for, else the subject or the salient body or place of the sentences
+    before (bodies first after a verb of joining)."""
     i0 = sentence_start(sdoc, tok.i)
     first = sdoc[i0].idx
     lo = sdoc[sentence_start(sdoc, i0 - 1)].idx if i0 > 0 else first

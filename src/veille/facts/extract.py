@@ -623,11 +623,11 @@ def _joins_own_part(f: Fact) -> bool:
     return False
 
 
+# dealings between two sides that a later sentence may tell the mediation of
+_SIDES = ("agreement_with", "attacks", "meets", "opposes", "cooperates_with")
 # events that happen once (a meeting, an attack, a protest, a threat, a proposal, taking part in a summit): dated by
 # a point, they end when they start, at the date's precision; states and ties (membership, office, partnership)
 # have no known end
-# dealings between two sides that a later sentence may tell the mediation of
-_SIDES = ("agreement_with", "attacks", "meets", "opposes", "cooperates_with")
 _POINT_EVENTS = ("meets", "attacks", "opposes", "threatens", "proposes")
 
 
@@ -700,7 +700,7 @@ def rule_facts(analysis: Analysis, sdoc) -> tuple[list[Fact], _DocContext, list[
             if not got and tr.entry.supply and last_supply is not None and not tr.entry.inverse:
                 got = _carried_supply(ctx, sent, sent_args, tr, dates, last_supply)
             got += _yearly_amounts(ctx, sent, got)
-            got = _opened_body(ctx, sent, parties, tr, got)
+            got = _opened_body(ctx, parties, tr, got)
             cands.extend(got)
             if not got and not _negated(ctx, tr.tok):
                 idle.append(tr)  # a denied trigger is left alone by the safety net too
@@ -816,7 +816,7 @@ def _attended(ctx: _DocContext, entity: str, oa: Arg | None) -> bool:
 _OPENING = re.compile(r"^(?:opened|inaugurated|set$|established|ouvert|inauguré|installé|établi)", re.IGNORECASE)
 
 
-def _opened_body(ctx: _DocContext, sent, parties: list[Arg], tr: _Trig, got: list[tuple[int, Fact]]
+def _opened_body(ctx: _DocContext, parties: list[Arg], tr: _Trig, got: list[tuple[int, Fact]]
                  ) -> list[tuple[int, Fact]]:
     """"In 2013 NATO opened a Liaison Office in Tashkent", « l'OTAN a inauguré un bureau à Kyiv »: what is located
     there is the body opened (its direct object), which is part of the one that opened it."""

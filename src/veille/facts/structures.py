@@ -672,8 +672,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|et))\s*(?:the\s+|la\s+|le\s+|l['�
 
 def _status_of(noun: str) -> str | None:
     n = noun.lower()
-    return _STATUS_REL.get(n) or _STATUS_REL.get(n[:-1]) or _STATUS_REL.get(n[:-2]) or \
-        ("partner_of" if n == "allies" else None)
+    return _STATUS_REL.get(n) or _STATUS_REL.get(n[:-1]) or _STATUS_REL.get(n[:-2])  # partners, alliées, allies
 
 
 def _status_appositions(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[int, Fact]]:
@@ -727,7 +726,7 @@ def _phrasing_facts(ctx: _DocContext, sent, sent_args: list[Arg]) -> list[tuple[
 
 
 # "His successor, Mark Rutte", « son successeur Ashraf Ghani », "the follow-on Resolute Support Mission"
-_SUCCESSOR_BEFORE = re.compile(r"(?:\b(?P<poss>his|her|its|their|son|sa|leur)\s+(?:[\w-]+\s+)?(?:successor|successeur|"
+_SUCCESSOR_BEFORE = re.compile(r"(?:\b(?:his|her|its|their|son|sa|leur)\s+(?:[\w-]+\s+)?(?:successor|successeur|"
                                r"successrice|remplaçant|remplaçante)|\b(?:the|a|la|le|une?)\s+(?:follow-on|"
                                r"successor|follow-up))\s*,?\s*(?:(?:the|le|la|l['’])\s*)?$", re.IGNORECASE)
 _SUCCEEDING_TYPES = {"person": ("person",), "operation": ("operation",), "programme": ("programme",),
