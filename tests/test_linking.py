@@ -298,3 +298,10 @@ def test_a_spaced_dash_ends_a_name():
     found = links("Cinq pays de l'Union – l'Espagne, la Grèce et Chypre – ne le reconnaissent pas.", lang="fr")
     assert not any("–" in surface for surface in found)
     assert found["Espagne"][0] == "Q29"
+
+
+def test_a_known_missions_acronym_with_another_place_is_a_sister_mission():
+    found = links("La mission EUTM Mozambique a été lancée en 2021. La mission EUTM Mali a pris fin en 2024. "
+                  "La mission EUBAM Libye continue.", lang="fr")
+    assert found["EUTM Mozambique"][1] == "new" and found["EUBAM Libye"][1] == "new"
+    assert found["EUTM Mali"][0] != found["EUTM Mozambique"][0]

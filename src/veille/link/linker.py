@@ -504,6 +504,30 @@ class Linker:
                     return CityInfo("city:" + re.sub(r"[^0-9a-z]+", "-", fold(en).casefold()).strip("-"), en, fr, en)
         return None
 
+    def _missions_of_places(self, text: str, gaz: list[Candidate]) -> list[Candidate]:
+        """A known mission's acronym followed by another place than its own ("EUTM Mozambique" beside EUTM Mali,
+        « EUBAM Libye ») names a sister mission: a new actor of the same kind, not the known one."""
+        places = {c.start: c for c in gaz if c.ids and self._type(c.ids[0][0]) in ("country", "place")}
+        out = []
+        for c in gaz:
+            if not c.ids or c.ids[0][1] != "acronym" or self._type(c.ids[0][0]) not in ("operation", "programme"):
+                continue
+            end, nxt = c.end, places.get(c.end + 1)
+            while nxt is not None and text[end:nxt.start] == " ":
+                end = nxt.end
+                nxt = places.get(end + 1)  # « EUCAP Sahel Niger »
+            if end == c.end:
+                continue
+            actor = self.kb.get(c.ids[0][0])
+            own = " ".join([actor.name_en or "", actor.name_fr or ""] + [n for ns in actor.names.values() for n in ns]
+                           + [n for ns in actor.acronyms.values() for n in ns]) if actor else ""
+            if text[c.end:end].strip() in own:
+                continue  # "EUTM Mali" is EUTM Mali
+            surface = text[c.start:end]
+            out.append(Candidate(c.start, end, surface, "role", [(slug_id(surface), "mission_of_place")],
+                                 label=surface, etype=self._type(c.ids[0][0])))
+        return out
+
     def _joint_summits(self, text: str, gaz: list[Candidate]) -> list[Candidate]:
         """A summit named by the parties it brings together ("the China–Central Asia summit", « le sommet
         UE-Moldova », « sommet Russie-Afrique »): one event, its parties kept as the id's sides."""
@@ -676,6 +700,7 @@ class Linker:
         roles += [e for e in self._event_candidates(text, gaz) if not any(j.start <= e.start < j.end for j in joint)]
         roles += joint
         roles += self._body_candidates(text, gaz, lang)
+        roles += self._missions_of_places(text, gaz)
         chosen = _select(roles + gaz + ner, self.kb)
 
         # acronyms defined in the text: « long name (ACR) »
@@ -744,6 +769,9 @@ class Linker:
                 if origin == "national_body":
                     add(c, actor_id, "new", "organization", name=c.label)
                     self._add_inner_state(c, entities)
+                    continue
+                if origin == "mission_of_place":
+                    add(c, actor_id, "new", c.etype or "operation", name=c.text)
                     continue
                 if origin == "capital" and _LOCATIVE.search(text, max(0, c.start - 8), c.start):
                     # « signé à Madrid », "a meeting in Prague": the city itself, not the state it stands for
