@@ -123,3 +123,10 @@ def test_endorsing_ends_nothing_financing_neither():
     assert facts and not [f for f in facts if f.end == "2023-07" and f.start is None]
     facts, _ = facts_of("En 2023, l'UE a financé la livraison de gaz à la Moldavie.", "fr", "2025-01-10")
     assert not [f for f in facts if f.end and f.start is None]
+
+
+def test_overthrowing_is_an_attack_a_rival_opposes():
+    facts, names = facts_of("Le général Abdourahamane Tiani a renversé le président élu Mohamed Bazoum le 26 juillet "
+                            "2023. Ekrem İmamoğlu, principal rival d'Erdoğan, a été arrêté.", "fr")
+    assert [f.start for f in find(facts, names, "attacks", "Tiani", "Bazoum")] == ["2023-07-26"]
+    assert find(facts, names, "opposes", "İmamoğlu", "Erdoğan")
