@@ -305,3 +305,12 @@ def test_a_known_missions_acronym_with_another_place_is_a_sister_mission():
                   "La mission EUBAM Libye continue.", lang="fr")
     assert found["EUTM Mozambique"][1] == "new" and found["EUBAM Libye"][1] == "new"
     assert found["EUTM Mali"][0] != found["EUTM Mozambique"][0]
+
+
+def test_a_name_after_a_title_is_a_person_even_when_tagged_a_body():
+    found = links("The day before, the U.S. deputy envoy Morgan Ortagus visited Aoun.", lang="en",
+                  published="2025-02-10")
+    a = analyze(Document(name="t", text="The day before, the U.S. deputy envoy Morgan Ortagus visited Aoun.", lang="en",
+                         published="2025-02-10"))
+    assert "Morgan Ortagus" in found
+    assert next(m.type for m in a.mentions if m.text == "Morgan Ortagus") == "person"
