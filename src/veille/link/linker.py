@@ -112,6 +112,7 @@ _MEMBERS_OF = re.compile(r"(?:(?:les|the)\s+)?(?:états|etats|pays|membres|état
 
 _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-Ý][\w'’-]+")
 _TITLE_BEFORE = re.compile(r"(?<![\w-])([\w.-]+),?\s+$")
+_TWO_OR_THREE_NAMES = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}")
 # the head nouns that end an English body's name ("a Joint Coordination Centre", "the Ceasefire Monitoring
 # Committee"); a run of capitalised words ending in one is a name the tagger may have missed
 _BODY_HEADS = {"centre", "center", "committee", "commission", "council", "agency", "office", "group", "fund",
@@ -392,9 +393,8 @@ class Linker:
                     _strip_titles(text, s + first.end(), e) != s + first.end() and \
                     any(o == "demonym" for _, o in self.kb.lookup(first.group(1))):
                 s = s + first.end()  # "Kenyan President William Ruto": the state's demonym, then a titled person
-            if label not in ("PER", "PERSON") and _TITLE_BEFORE.search(text, max(0, s - 24), s) and \
-                    _TITLE_BEFORE.search(text, max(0, s - 24), s).group(1).lower() in _titles() and \
-                    re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}", text[s:e]) and \
+            title = _TITLE_BEFORE.search(text, max(0, s - 24), s) if label not in ("PER", "PERSON") else None
+            if title and title.group(1).lower() in _titles() and _TWO_OR_THREE_NAMES.fullmatch(text[s:e]) and \
                     not self.kb.lookup(text[s:e]):
                 label = "PER"  # "the U.S. deputy envoy Morgan Ortagus", tagged a body: a title before marks a person
             s2 = _strip_titles(text, s, e)
