@@ -363,16 +363,16 @@ def _possessor(ctx, sent_args: list, floor: int, before: int):
     a name that is no subject is not what « son » / "its" points back to."""
     kinds = _BODY_TYPES + ("company",)
     here = [a for a in sent_args if a.m.end <= before and a.m.type in kinds and a.m.origin != "demonym"
-            and _heads_subject(ctx.sdoc[a.head])]
+            and _heads_subject(ctx.toks[a.head])]
     if here:
         return here[-1]
     earlier = [a for a in ctx.args if floor - 400 <= a.m.start and a.m.end <= floor and a.m.type in kinds
                and a.m.origin != "demonym"]
     if not earlier:
         return None
-    last_sent = ctx.sdoc[earlier[-1].head].sent.start
+    last_sent = ctx.toks[earlier[-1].head].sent.start
     # the subject of that sentence's main verb (« … qu'Ankara considère comme … » is no topic)
-    subjects = [a for a in earlier if a.head >= last_sent and _heads_subject(ctx.sdoc[a.head], main=True)]
+    subjects = [a for a in earlier if a.head >= last_sent and _heads_subject(ctx.toks[a.head], main=True)]
     return subjects[-1] if subjects else None
 
 

@@ -129,32 +129,33 @@ def _titled_bodies(sdoc: Doc, text: str, found: list) -> list:
     noun, not opening its sentence."""
     taken = [(c.start, c.end) for c in found] + [(e.start_char, e.end_char) for e in sdoc.ents]
     out = []
-    i, n = 0, len(sdoc)
+    toks = list(sdoc)  # one Token object each (`Doc.__getitem__` builds a new one on every access)
+    i, n = 0, len(toks)
     while i < n:
-        t = sdoc[i]
+        t = toks[i]
         if not (t.is_title or t.is_upper and len(t) > 1) or t.is_sent_start or t.is_punct:
             i += 1
             continue
         j, last_cap = i, i
         while j + 1 < n:
-            nxt = sdoc[j + 1]
+            nxt = toks[j + 1]
             if nxt.is_title or nxt.is_upper and len(nxt) > 1 and nxt.is_alpha:
                 j += 1
                 last_cap = j
-            elif nxt.lower_ in _NAME_JOINERS and j + 2 < n and (sdoc[j + 2].is_title or sdoc[j + 2].is_upper):
+            elif nxt.lower_ in _NAME_JOINERS and j + 2 < n and (toks[j + 2].is_title or toks[j + 2].is_upper):
                 j += 1
             else:
                 break
         first = i
-        while first < last_cap and sdoc[first].is_stop:
+        while first < last_cap and toks[first].is_stop:
             first += 1  # "The NATO Military Liaison Office", "Through the Defence … Programme" opening a line
         # the name ends at a head noun that ends the run or is followed by "in …" / "of …" ("Joint Coordination
         # Centre in Istanbul"); a run glued to a hyphen is the end of another name ("NATO-Georgia Commission")
-        head = next((p for p in range(last_cap, first, -1) if sdoc[p].lower_ in _BODY_HEADS and
-                     (p == last_cap or sdoc[p + 1].lower_ in _NAME_JOINERS)), None)
-        glued = i and (sdoc[i - 1].text in "-–‑" and not sdoc[i - 1].whitespace_ or sdoc[i - 1].text == ")")
+        head = next((p for p in range(last_cap, first, -1) if toks[p].lower_ in _BODY_HEADS and
+                     (p == last_cap or toks[p + 1].lower_ in _NAME_JOINERS)), None)
+        glued = i and (toks[i - 1].text in "-–‑" and not toks[i - 1].whitespace_ or toks[i - 1].text == ")")
         if head is not None and not glued:  # (nor one going on after an acronym: "… Package (CAP) Trust Fund")
-            s, e = sdoc[first].idx, sdoc[head].idx + len(sdoc[head])
+            s, e = toks[first].idx, toks[head].idx + len(toks[head])
             if not any(a < e and s < b for a, b in taken):
                 out.append(Candidate(s, e, text[s:e], "ner", [], label="ORG"))
         i = last_cap + 1
@@ -559,7 +560,8 @@ class Linker:
             else:
                 continue
             ids = "+".join(c.ids[0][0] for c in run)
-            names = "–".join(self.kb.get(c.ids[0][0]).name_en if self.kb.get(c.ids[0][0]) else c.text for c in run)
+            actors = [self.kb.get(c.ids[0][0]) for c in run]
+            names = "–".join(a.name_en if a else c.text for a, c in zip(actors, run, strict=True))
             out.append(Candidate(start, end, text[start:end], "role", [(f"event:summit@{ids}", "event_place")],
                                  label=f"{names} Summit"))
         return out
